@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// Voxflow: the host (graph runtime, plugin loader, CLI) and one dynamic library per node plugin.
+// Plugin targets always name their `path:` (SwiftPM reserves Plugins/ for its own package
+// plugins otherwise). The SDK, Plugins/VoxflowKit, is a package of its own so that the host and
+// every plugin share one copy of its types.
+import PackageDescription
+
+/// A node plugin: a dynamic library `libVoxflowPlugin<Name>.so`, loaded at run time.
+func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> (Product, Target) {
+    (.library(name: "VoxflowPlugin\(name)", type: .dynamic, targets: [name]),
+     .target(name: name, dependencies: [.product(name: "VoxflowKit", package: "VoxflowKit")] + dependencies,
+             path: "Plugins/\(name)"))
+}
+
+let plugins = [
+    plugin("TextNormalize"),
+    plugin("ProsodyTag"),
+    plugin("AcousticFlite", dependencies: ["CFlite"]),
+    plugin("VocoderPassthrough"),
+    plugin("ResampleSoxr", dependencies: ["CSoxr"]),
+    plugin("SinkFile", dependencies: ["CSndfile"]),
+]
+
+let kit: Target.Dependency = .product(name: "VoxflowKit", package: "VoxflowKit")
+
+let package = Package(
+    name: "Voxflow",
+    products: [
+        .executable(name: "voxflow", targets: ["VoxflowCLI"]),
+    ] + plugins.map(\.0),
+    dependencies: [
+        .package(path: "Plugins/VoxflowKit"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .target(name: "CFlite", linkerSettings: [
+            .linkedLibrary("flite_cmu_us_rms"), .linkedLibrary("flite_cmu_us_awb"),
+            .linkedLibrary("flite_cmu_us_slt"), .linkedLibrary("flite_cmu_us_kal16"),
+            .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"),
+        ]),
+
+        // Host modules
+        .target(name: "VoxflowGraph", dependencies: [kit]),
+        .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
+        .target(name: "VoxflowApp", dependencies: [
+            kit, "VoxflowGraph", "VoxflowPluginHost", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "VoxflowCLI", dependencies: [
+            "VoxflowApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests
+        .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowPluginHost", "VoxflowApp"]),
+        .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
+        .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp"]),
+        .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp"]),
+    ] + plugins.map(\.1)
+)

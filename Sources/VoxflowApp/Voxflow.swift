@@ -1,0 +1,32 @@
+import Foundation
+import VoxflowGraph
+import VoxflowKit
+import VoxflowPluginHost
+
+/// The one entry point shared by the CLI, the tests (and later the server and Lua): loads the
+/// plugins once and builds graphs from descriptions.
+///
+/// ```swift
+/// let vf = Voxflow()
+/// let run = try SayRun(voxflow: vf, options: SayOptions(output: "hello.wav"))
+/// run.say("Hello there.")
+/// let report = try run.finish()
+/// ```
+public final class Voxflow: @unchecked Sendable {
+    public let plugins: PluginRegistry
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        plugins = PluginRegistry.standard(environment: environment)
+    }
+
+    public init(plugins: PluginRegistry) { self.plugins = plugins }
+
+    public func build(_ spec: GraphSpec) throws(GraphValidationError) -> Graph {
+        try GraphBuilder.build(spec, catalog: plugins)
+    }
+
+    /// Every engine's voices, by engine node type.
+    public func voices() -> [(engine: String, voice: VoiceInfo)] {
+        plugins.allFactories.filter { $0.type.traits.contains(.engine) }.flatMap { f in f.voices().map { (f.type.name, $0) } }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct VoxflowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voxflow",
+        abstract: "Real-time, plugin-based text-to-speech: text in, speech out, through a graph of plugin nodes.",
+        discussion: """
+        Plugins are loaded from $VOXFLOW_PLUGIN_PATH, the folder of this executable, and
+        ~/.local/lib/voxflow/plugins. Start with:  voxflow say "Hello there." -o hello.wav
+        """,
+        version: "0.1.0",
+        subcommands: [SayCommand.self, PluginsCommand.self, VoicesCommand.self])
+}
