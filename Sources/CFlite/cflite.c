@@ -1,5 +1,6 @@
 #include "cflite.h"
 #include <flite/flite.h>
+#include <stdlib.h>
 #include <string.h>
 
 cst_voice *register_cmu_us_rms(const char *voxdir);
@@ -73,6 +74,9 @@ int vf_flite_synth(void *voice, const char *text, float stretch, float pitch_fac
     feat_set_float(v->features, "f0_shift", pitch_factor);
     feat_set_float(v->features, "int_f0_target_mean", f0_mean_of(v) * pitch_factor);
 
+    /* flite's clustergen voices draw their noise excitation from rand(): reseed so that a phrase
+       renders the same whatever was synthesized before it (offline renders are deterministic). */
+    srand(1);
     cst_utterance *u = flite_synth_text(text, v);
     feat_remove(v->features, "streaming_info");
     if (!u) return -1;

@@ -1,0 +1,105 @@
+import Foundation
+import VoxflowGraph
+import VoxflowKit
+import VoxflowPluginHost
+
+/// The real plugins (loaded once per test process) plus a `test.capture` sink that records every
+/// packet it receives, so tests can look at what a real graph produced.
+final class TestCatalog: NodeCatalog, @unchecked Sendable {
+    static let plugins = PluginRegistry.standard()
+    let capture = CaptureFactory()
+    func factory(for type: String) -> NodeFactory? {
+        type == capture.type.name ? capture : Self.plugins.factory(for: type)
+    }
+    var nodeTypeNames: [String] { Self.plugins.nodeTypeNames + [capture.type.name] }
+}
+
+final class CaptureFactory: NodeFactory {
+    let type = NodeTypeDescriptor(
+        name: "test.capture", summary: "records packets",
+        sinkPads: [PadTemplate("in", .audio())], srcPads: [],
+        parameters: [
+            ParameterSpec("kind", .choice, default: .string("audio"), choices: MediaKind.allCases.map(\.rawValue), "what it accepts"),
+            ParameterSpec("rate", .int, default: .int(0), "fixed rate, 0 for any"),
+        ], traits: [.sink], preferredResampleQuality: "high")
+    private(set) var nodes: [String: CaptureNode] = [:]
+    func makeNode(name: String, parameters: Parameters) throws -> Node {
+        let n = CaptureNode(kind: MediaKind(rawValue: parameters.string("kind"))!, rate: parameters.int("rate"))
+        nodes[name] = n
+        return n
+    }
+}
+
+final class CaptureNode: Node, @unchecked Sendable {
+    let kind: MediaKind
+    let rate: Int
+    private let lock = NSLock()
+    private var _packets: [Packet] = []
+    /// Called after each packet is recorded (on the streaming thread).
+    var onPacket: ((Packet) -> Void)?
+    var delayPerChunk: useconds_t = 0
+
+    init(kind: MediaKind, rate: Int) {
+        self.kind = kind
+        self.rate = rate
+    }
+
+    var packets: [Packet] { lock.lock(); defer { lock.unlock() }; return _packets }
+
+    func acceptedCaps(onSinkPad pad: String, template: Caps) -> Caps {
+        switch kind {
+        case .audio: return .audio(rate: rate > 0 ? .exactly(rate) : .any)
+        case .acoustic: return .acoustic()
+        case .text: return .text
+        case .prosody: return .prosody
+        }
+    }
+
+    func negotiate(inputs: [String: Caps]) throws -> [String: Caps] { [:] }
+
+    func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
+        lock.lock()
+        _packets.append(packet)
+        lock.unlock()
+        onPacket?(packet)
+        if case .chunk = packet.body, delayPerChunk > 0 { usleep(delayPerChunk) }
+    }
+
+    func chunks(of id: UtteranceID) -> [Chunk] {
+        packets.compactMap { if $0.utterance == id, case let .chunk(c) = $0.body { return c } else { return nil } }
+    }
+
+    func audio(of id: UtteranceID) -> [Float] {
+        chunks(of: id).flatMap { if case let .audio(a) = $0 { return a.samples } else { return [Float]() } }
+    }
+
+    func marks(of id: UtteranceID) -> [Mark] {
+        chunks(of: id).flatMap { if case let .audio(a) = $0 { return a.marks } else { return [Mark]() } }
+    }
+
+    func endReason(of id: UtteranceID) -> EndReason? {
+        packets.lazy.compactMap { if $0.utterance == id, case let .end(r) = $0.body { return r } else { return nil } }.first
+    }
+}
+
+/// The default speaking chain ending in a capture sink.
+func speechChain(rate: Int = 48_000, voice: String = "rms", extra: [String: ParameterValue] = [:]) -> GraphSpec {
+    var spec = GraphSpec()
+    spec.chain([
+        NodeSpec("norm", "text.normalize"),
+        NodeSpec("prosody", "prosody.tag"),
+        NodeSpec("tts", "acoustic.flite", ["voice": .string(voice)].merging(extra) { $1 }),
+        NodeSpec("voc", "vocoder.passthrough"),
+        NodeSpec("cap", "test.capture", ["rate": .int(rate)]),
+    ])
+    return spec
+}
+
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _events: [GraphEvent] = []
+    var events: [GraphEvent] { lock.lock(); defer { lock.unlock() }; return _events }
+    func record(_ e: GraphEvent) { lock.lock(); _events.append(e); lock.unlock() }
+}
+
+let paragraph = "The first sentence is here, with a pause in it. The second sentence follows; it has two parts. And the third one ends the paragraph."
