@@ -47,17 +47,18 @@ let package = Package(
         .target(name: "VoxflowGraph", dependencies: [kit]),
         .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
         .target(name: "VoxflowApp", dependencies: [
-            kit, "VoxflowGraph", "VoxflowPluginHost", .product(name: "Logging", package: "swift-log"),
+            kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
             "VoxflowApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Tests
-        .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowPluginHost", "VoxflowApp"]),
+        // Tests: real plugins through the real loader, plus a capturing sink (VoxflowTestSupport).
+        .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost"]),
+        .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
-        .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp"]),
+        .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp"]),
     ] + plugins.map(\.1)
 )

@@ -1,6 +1,7 @@
 import Testing
 import VoxflowGraph
 import VoxflowKit
+import VoxflowTestSupport
 
 @Suite struct GraphValidationTests {
     let catalog = TestCatalog()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VoxflowGraph
 import VoxflowKit
+import VoxflowTestSupport
 
 @Suite struct PipelineTests {
     let catalog = TestCatalog()
@@ -40,9 +41,9 @@ import VoxflowKit
         let (at16, _) = try run(speechChain(rate: 16_000), paragraph)
         let (at48, _) = try run(speechChain(rate: 48_000), paragraph)
         let m16 = at16.marks(of: 1), m48 = at48.marks(of: 1)
-        #expect(m16.map(\.text) == ["The", "first", "sentence", "is", "here,", "with", "a", "pause", "in", "it.", "The", "second", "sentence",
-                                    "follows;", "it", "has", "two", "parts.", "And", "the", "third", "one", "ends", "the", "paragraph."]
-                || m16.count == 25, "one word mark per written word: \(m16.map(\.text))")
+        #expect(m16.map(\.text) == ["The", "first", "sentence", "is", "here", "with", "a", "pause", "in", "it", "The", "second", "sentence",
+                                    "follows", "it", "has", "two", "parts", "And", "the", "third", "one", "ends", "the", "paragraph"],
+                "one word mark per written word")
         #expect(m48 == m16.map { $0.rescaled(from: 16_000, to: 48_000) })
         #expect(m48.map { $0.start } == m16.map { $0.start * 3 })
         // Monotonic and inside the audio.
