@@ -37,10 +37,9 @@ let package = Package(
         // C libraries
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        // flite's voice libraries are dlopen'ed on first use (see cflite.c); only the core is linked.
         .target(name: "CFlite", linkerSettings: [
-            .linkedLibrary("flite_cmu_us_rms"), .linkedLibrary("flite_cmu_us_awb"),
-            .linkedLibrary("flite_cmu_us_slt"), .linkedLibrary("flite_cmu_us_kal16"),
-            .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"),
+            .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"), .linkedLibrary("dl"),
         ]),
 
         // Host modules

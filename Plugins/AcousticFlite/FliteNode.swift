@@ -2,9 +2,13 @@ import CFlite
 import Foundation
 import VoxflowKit
 
-/// Renders each phrase with flite as soon as it arrives, then emits it as one acoustic chunk
-/// (PCM plus the phrase's trailing pause) with a word mark per written token.
+/// Renders each phrase with flite as soon as it arrives and streams it: every piece flite's
+/// waveform generator hands over (about `chunkSamples`) goes downstream at once, carrying the word
+/// marks that start inside it; the phrase's pause follows as a chunk of silence.
 final class FliteNode: Node {
+    /// ~100 ms at 16 kHz: small enough that the first audio leaves a few ms into a phrase,
+    /// large enough that per-chunk work downstream stays negligible.
+    static let chunkSamples: Int32 = 1600
     private let defaultVoice: String
     private let live = NSLock()
     private var rate: Double
@@ -49,54 +53,82 @@ final class FliteNode: Node {
                 st.warnedPitch = true
                 context.post(.warning("voice \(st.voice) has no native pitch control; pitch \(semitones) st ignored (use awb, slt or kal16)"))
             }
-            var chunk = try synthesize(p.text, voice: st.voice, rate: r, semitones: semitones) { context.isCancelled(id) }
+            let job = PhraseJob(utterance: id, phrase: p.index, base: st.cursor, context: context)
+            try synthesize(p.text, voice: st.voice, rate: r, semitones: semitones, job: job)
             guard !context.isCancelled(id) else { return }
-            let pause = Int((p.pauseAfter * Double(FliteVoices.rate)).rounded())
-            chunk.samples += repeatElement(0, count: pause)
-            let marks = chunk.words.map { $0.shifted(by: st.cursor) }
-            context.emit(.acoustic(AcousticChunk(phrase: p.index, rate: FliteVoices.rate, content: .pcm(chunk.samples),
-                                                 startFrame: st.cursor, marks: marks)), of: id, on: "out")
-            st.cursor += chunk.samples.count
+            job.finish(pause: Int((p.pauseAfter * Double(FliteVoices.rate)).rounded()))
+            st.cursor = job.base + job.written
             utterances[id] = st
         case .chunk: break
         }
     }
 
-    /// Collects flite's streamed audio and word timings for one phrase.
-    final class Job {
-        var samples: [Float] = []
-        var words: [Mark] = []
-        let cancelled: () -> Bool
-        init(cancelled: @escaping () -> Bool) { self.cancelled = cancelled }
-    }
-
-    private func synthesize(_ text: String, voice: String, rate: Double, semitones: Double,
-                            cancelled: @escaping () -> Bool) throws -> Job {
-        let job = Job(cancelled: cancelled)
+    private func synthesize(_ text: String, voice: String, rate: Double, semitones: Double, job: PhraseJob) throws {
         let stretch = Float(1 / rate), factor = Float(pow(2, semitones / 12))
         FliteVoices.lock.lock()
         defer { FliteVoices.lock.unlock() }
         let v = try FliteVoices.voice(voice)
-        let ctx = Unmanaged.passUnretained(job).toOpaque()
-        let status = vf_flite_synth(v, text, stretch, factor, fliteAudio, fliteWord, ctx)
+        let status = vf_flite_synth(v, text, stretch, factor, Self.chunkSamples, fliteAudio, fliteWord,
+                                    Unmanaged.passUnretained(job).toOpaque())
         if status < 0 { throw NodeError.engine("flite could not synthesize \"\(text)\"") }
-        return job
+    }
+}
+
+/// One phrase being rendered: turns flite's callbacks into acoustic chunks.
+final class PhraseJob {
+    let utterance: UtteranceID
+    let phrase: Int
+    /// The phrase's first sample in the utterance's timeline.
+    let base: Int
+    let context: NodeContext
+    /// Samples emitted so far in this phrase.
+    private(set) var written = 0
+    /// Word marks (phrase timeline) not yet sent.
+    var pending: [Mark] = []
+
+    init(utterance: UtteranceID, phrase: Int, base: Int, context: NodeContext) {
+        self.utterance = utterance
+        self.phrase = phrase
+        self.base = base
+        self.context = context
+    }
+
+    var cancelled: Bool { context.isCancelled(utterance) }
+
+    func audio(_ samples: [Float]) {
+        let end = written + samples.count
+        let marks = pending.filter { $0.start < end }
+        pending.removeAll { $0.start < end }
+        send(samples, marks)
+        written = end
+    }
+
+    /// Appends the pause; marks flite placed past the audio it produced are clamped into it.
+    func finish(pause: Int) {
+        let total = written + pause
+        let marks = pending.map { Mark($0.kind, $0.text, start: min($0.start, max(total - 1, 0)), end: min($0.end, total)) }
+        pending.removeAll()
+        if pause > 0 || !marks.isEmpty { send([Float](repeating: 0, count: pause), marks) }
+        written = total
+    }
+
+    private func send(_ samples: [Float], _ marks: [Mark]) {
+        context.emit(.acoustic(AcousticChunk(phrase: phrase, rate: FliteVoices.rate, content: .pcm(samples), startFrame: base + written,
+                                             marks: marks.map { $0.shifted(by: base) })), of: utterance, on: "out")
     }
 }
 
 private func fliteAudio(_ samples: UnsafePointer<Int16>?, _ count: Int32, _ last: Int32, _ user: UnsafeMutableRawPointer?) -> Int32 {
-    let job = Unmanaged<FliteNode.Job>.fromOpaque(user!).takeUnretainedValue()
-    if job.cancelled() { return 1 }
-    if let samples, count > 0 {
-        let buf = UnsafeBufferPointer(start: samples, count: Int(count))
-        job.samples.append(contentsOf: buf.lazy.map { Float($0) / 32768 })
-    }
+    let job = Unmanaged<PhraseJob>.fromOpaque(user!).takeUnretainedValue()
+    if job.cancelled { return 1 }
+    guard let samples, count > 0 else { return 0 }
+    job.audio(UnsafeBufferPointer(start: samples, count: Int(count)).map { Float($0) / 32768 })
     return 0
 }
 
 private func fliteWord(_ word: UnsafePointer<CChar>?, _ start: Float, _ end: Float, _ user: UnsafeMutableRawPointer?) {
-    let job = Unmanaged<FliteNode.Job>.fromOpaque(user!).takeUnretainedValue()
+    let job = Unmanaged<PhraseJob>.fromOpaque(user!).takeUnretainedValue()
     let r = Float(FliteVoices.rate)
     let s = Int((start * r).rounded()), e = Int((end * r).rounded())
-    job.words.append(Mark(.word, word.map { String(cString: $0) } ?? "", start: s, end: max(s, e)))
+    job.pending.append(Mark(.word, word.map { String(cString: $0) } ?? "", start: s, end: max(s, e)))
 }

@@ -18,11 +18,13 @@ void *vf_flite_voice(const char *name);
 int vf_flite_sample_rate(void *voice);
 
 /*
- * Synthesizes `text`. `stretch` multiplies durations (2 = half speed); `pitch_factor` multiplies
- * the voice's f0 where the voice supports it (1 = unchanged). Returns 0 on success, 1 when the
- * audio callback stopped it, -1 on failure.
+ * Synthesizes `text`, streaming: `on_word` is called for every word before the first audio
+ * (the timings are known once durations are predicted), then `on_audio` for each piece of about
+ * `chunk_samples` samples as the waveform is generated. `stretch` multiplies durations
+ * (2 = half speed); `pitch_factor` multiplies the voice's f0 where the voice supports it
+ * (1 = unchanged). Returns 0 on success, 1 when the audio callback stopped it, -1 on failure.
  */
-int vf_flite_synth(void *voice, const char *text, float stretch, float pitch_factor,
+int vf_flite_synth(void *voice, const char *text, float stretch, float pitch_factor, int chunk_samples,
                    vf_audio_fn on_audio, vf_word_fn on_word, void *user);
 
 /* 1 when the voice's pitch follows pitch_factor (clustergen f0_shift or diphone f0 target). */
