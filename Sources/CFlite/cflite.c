@@ -20,7 +20,7 @@ void *vf_flite_voice(const char *name) {
     for (unsigned i = 0; i < NVOICES; i++) {
         if (strcmp(voices[i].name, name) != 0) continue;
         if (!voices[i].voice) {
-            void *lib = dlopen(voices[i].library, RTLD_NOW | RTLD_GLOBAL);
+            void *lib = dlopen(voices[i].library, RTLD_LAZY | RTLD_GLOBAL);  /* lazy binding, as the flite CLI does */
             cst_voice *(*reg)(const char *) = lib ? (cst_voice *(*)(const char *))dlsym(lib, voices[i].symbol) : NULL;
             if (!reg) return NULL;
             voices[i].voice = reg(NULL);
