@@ -4,12 +4,13 @@ import VoxflowApp
 
 /// Messages for people go to standard error; data (JSON, listings) to standard output.
 enum Console {
-    static func info(_ s: String) { FileHandle.standardError.write(Data("voxflow: \(s)\n".utf8)) }
-    static func warn(_ s: String) { FileHandle.standardError.write(Data("voxflow: warning: \(s)\n".utf8)) }
+    static func info(_ s: String) { Log.logger.info("\(s)") }
+    static func warn(_ s: String) { Log.logger.warning("\(s)") }
+    static func debug(_ s: @autoclosure () -> String) { Log.logger.debug("\(s())") }
 
-    /// Prints the error and returns the exit code to throw.
+    /// Logs the error and returns the exit code to throw.
     static func fail(_ s: String) -> ExitCode {
-        FileHandle.standardError.write(Data("voxflow: error: \(s)\n".utf8))
+        Log.logger.error("\(s)")
         return ExitCode(1)
     }
 

@@ -12,6 +12,7 @@ struct PluginsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        Log.setup(quiet: false, verbose: false)
         let vf = Voxflow()
         if json {
             let plugins: [[String: Any]] = vf.plugins.plugins.map { p in

@@ -51,8 +51,12 @@ struct SayCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Also print the plugins loaded and the graph as built.")
+    var verbose = false
+
     func run() throws {
         let started = monotonicNanoseconds()
+        Log.setup(quiet: quiet, verbose: verbose)
         Interrupts.install()
         var options = SayOptions(output: output)
         options.voice = voice
@@ -64,12 +68,18 @@ struct SayCommand: ParsableCommand {
         options.autoResample = !noAutoResample
 
         let voxflow = Voxflow()
-        for r in voxflow.plugins.refused where !quiet { Console.warn("plugin refused: \(r)") }
+        for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
+        for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun
         do { run = try SayRun(voxflow: voxflow, options: options) } catch { throw Console.fail("\(error)") }
+        for l in run.pipeline.graph.links {
+            let g = run.pipeline.graph
+            Console.debug("link \(g.elements[l.from].name).\(l.fromPad) → \(g.elements[l.to].name).\(l.toPad): \(l.caps)"
+                          + (g.elements[l.to].inserted ? " (resampler inserted)" : ""))
+        }
 
         if text.isEmpty {
-            if isatty(STDIN_FILENO) == 1 && !quiet { Console.info("reading lines from standard input; end with Ctrl-D") }
+            if isatty(STDIN_FILENO) == 1 { Console.info("reading lines from standard input; end with Ctrl-D") }
             while let line = readLine() {
                 let t = line.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty { run.say(t) }
@@ -81,9 +91,9 @@ struct SayCommand: ParsableCommand {
         do { report = try run.finish() } catch { throw Console.fail("\(error)") }
         let elapsed = Double(monotonicNanoseconds() - started) / 1e9
 
-        if !quiet { for w in report.warnings { Console.warn(w) } }
+        for w in report.warnings { Console.warn(w) }
         if stats { Console.printStats(report, elapsed: elapsed) }
-        if !quiet {
+        do {
             let ttfa = report.utterances.first?.timeToFirstAudio.map { String(format: ", first audio after %.0f ms", Double($0) / 1e6) } ?? ""
             Console.info(String(format: "wrote %@: %.2f s of audio, %d Hz, %d ch, %d utterance%@%@",
                                 output, report.seconds, sampleRate, channels, report.utterances.count,
