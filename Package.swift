@@ -36,6 +36,8 @@ let package = Package(
     targets: [
         // C libraries
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // flite's voice libraries are dlopen'ed on first use (see cflite.c); only the core is linked.
         .target(name: "CFlite", linkerSettings: [
@@ -48,8 +50,9 @@ let package = Package(
         .target(name: "VoxflowApp", dependencies: [
             kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "CLuaShim"]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
-            "VoxflowApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VoxflowApp", "VoxflowLua", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 

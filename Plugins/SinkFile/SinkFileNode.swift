@@ -63,8 +63,17 @@ final class SinkFileNode: Node {
     func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
         let id = packet.utterance
         switch packet.body {
-        case .begin:
+        case let .begin(u):
             try open()
+            if let at = u.controls.startTime {
+                let target = Int((at * Double(rate)).rounded())
+                if target >= framesWritten {
+                    try writeSilence(target - framesWritten)
+                } else {
+                    context.post(.warning(String(format: "utterance %d should start at %.3f s but the previous audio runs to %.3f s; it starts %.3f s late",
+                                                 id, at, Double(framesWritten) / Double(rate), Double(framesWritten - target) / Double(rate))))
+                }
+            }
             utteranceStart[id] = framesWritten
         case .end:
             utteranceStart[id] = nil
@@ -88,6 +97,20 @@ final class SinkFileNode: Node {
             framesWritten += frames
         case .chunk: break
         }
+    }
+
+    /// Writes `frames` frames of silence (placing the next utterance on the timeline).
+    private func writeSilence(_ frames: Int) throws {
+        guard frames > 0, let file else { return }
+        let block = [Float](repeating: 0, count: 4096 * channels)
+        var left = frames
+        while left > 0 {
+            let n = min(left, 4096)
+            let w = block.withUnsafeBufferPointer { Int(sf_writef_float(file, $0.baseAddress, sf_count_t(n))) }
+            guard w == n else { throw NodeError.io(path: path, message: "write failed: \(String(cString: sf_strerror(file)))") }
+            left -= n
+        }
+        framesWritten += frames
     }
 
     func finish() throws {

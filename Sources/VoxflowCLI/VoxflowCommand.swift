@@ -10,5 +10,5 @@ struct VoxflowCommand: ParsableCommand {
         ~/.local/lib/voxflow/plugins. Start with:  voxflow say "Hello there." -o hello.wav
         """,
         version: "0.1.0",
-        subcommands: [SayCommand.self, PluginsCommand.self, VoicesCommand.self])
+        subcommands: [SayCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, PluginsCommand.self, VoicesCommand.self])
 }

@@ -155,7 +155,8 @@ public enum GraphBuilder {
         return Graph(elements: all, links: relinked, input: (remap[input.0]!, input.1))
     }
 
-    static func validateParameters(_ n: NodeSpec, _ type: NodeTypeDescriptor) -> (Parameters, [GraphProblem]) {
+    /// A node's parameters checked against its type's schema: the values with defaults filled in, and every problem.
+    public static func validateParameters(_ n: NodeSpec, _ type: NodeTypeDescriptor) -> (Parameters, [GraphProblem]) {
         var problems: [GraphProblem] = []
         var values: [String: ParameterValue] = [:]
         for key in n.parameters.keys.sorted() where type.parameter(key) == nil {

@@ -26,13 +26,26 @@ public struct Controls: Sendable, Hashable {
     public var volume: Double
     /// BCP 47 language tag, nil for the voice's own.
     public var language: String?
+    /// Where the utterance starts on the output's timeline, in seconds (a dubbing cue's time);
+    /// nil: right after the previous one. Honoured by sinks with a timeline (sink.file).
+    public var startTime: Double?
+    /// Requested emotion and its intensity 0…1; applied by nodes that know emotions.
+    public var emotion: String?
+    public var intensity: Double
+    /// Requested length in seconds; applied by nodes that can fit durations.
+    public var duration: Double?
 
-    public init(voice: String? = nil, rate: Double = 1, pitch: Double = 0, volume: Double = 1, language: String? = nil) {
+    public init(voice: String? = nil, rate: Double = 1, pitch: Double = 0, volume: Double = 1, language: String? = nil,
+                startTime: Double? = nil, emotion: String? = nil, intensity: Double = 0.5, duration: Double? = nil) {
         self.voice = voice
         self.rate = rate
         self.pitch = pitch
         self.volume = volume
         self.language = language
+        self.startTime = startTime
+        self.emotion = emotion
+        self.intensity = intensity
+        self.duration = duration
     }
 }
 

@@ -1,0 +1,203 @@
+import Foundation
+import VoxflowApp
+import VoxflowGraph
+import VoxflowKit
+
+/// The host functions behind the `voxflow` module (the Lua side is `Prelude.swift`). They take
+/// and return plain values; errors are thrown as `LuaHostError` and re-raised by the module at the
+/// script's own line.
+extension ScriptHost {
+    func installModule() {
+        let l = lua
+        l.pushGlobals()
+        l.push("__voxflow_host")
+        vf_newtable_(l)
+        defineGraphFunctions(l)
+        defineUtilityFunctions(l)
+        lua_rawset_(l)
+        if let e = l.run(source: Prelude.source, name: "voxflow") {
+            fatalError("the voxflow Lua module failed to load: \(e)")
+        }
+    }
+
+    private func defineGraphFunctions(_ l: LuaState) {
+        l.setFunction("graph_new") { [unowned self] _, args in
+            let id = nextGraph
+            nextGraph += 1
+            graphs[id] = ScriptGraph(id: id, autoResample: args[safe: 0] != .bool(false))
+            return [.integer(id)]
+        }
+        l.setFunction("graph_node") { [unowned self] _, args in
+            let g = try graph(args)
+            guard let type = args[safe: 1]?.string else { throw LuaHostError("node: the node type must be a string such as \"acoustic.flite\"") }
+            guard g.graph == nil else { throw LuaHostError("node: the graph is already running; add nodes before the first say or start") }
+            var params: [String: ParameterValue] = [:]
+            for (k, v) in args[safe: 2]?.fields ?? [:] {
+                switch v {
+                case let .integer(i): params[k] = .int(i)
+                case let .number(d): params[k] = .double(d)
+                case let .bool(b): params[k] = .bool(b)
+                case let .string(s): params[k] = .string(s)
+                default: throw LuaHostError("node '\(type)': parameter '\(k)' is a \(v.typeName); use a number, string or boolean")
+                }
+            }
+            let base = type.split(separator: ".").last.map(String.init) ?? "node"
+            var name = args[safe: 3]?.string ?? base
+            if args[safe: 3]?.string == nil {
+                var k = 2
+                while g.spec.nodes.contains(where: { $0.name == name }) { name = "\(base)\(k)"; k += 1 }
+            }
+            guard !name.contains(".") else { throw LuaHostError("node: name '\(name)' may not contain a dot (dots separate node and pad)") }
+            // Declarations are checked as soon as they are made: type and parameters.
+            guard let factory = voxflow.plugins.factory(for: type) else {
+                let problem = GraphProblem.unknownNodeType(node: name, type: type, suggestion: nil)
+                throw LuaHostError("\(problem)")
+            }
+            let (_, problems) = GraphBuilder.validateParameters(NodeSpec(name, type, params), factory.type)
+            if !problems.isEmpty { throw LuaHostError(problems.map(\.description).joined(separator: "; ")) }
+            g.spec.nodes.append(NodeSpec(name, type, params))
+            return [.string(name)]
+        }
+        l.setFunction("graph_link") { [unowned self] _, args in
+            let g = try graph(args)
+            guard let from = args[safe: 1]?.string, let to = args[safe: 2]?.string else {
+                throw LuaHostError("link: give two nodes, or \"node.pad\" strings")
+            }
+            g.spec.links.append(LinkSpec(from: PadRef(parsing: from), to: PadRef(parsing: to)))
+            return []
+        }
+        l.setFunction("graph_start") { [unowned self] _, args in
+            try graph(args).start(voxflow: voxflow, run: !options.checking)
+            return []
+        }
+        l.setFunction("graph_dot") { [unowned self] _, args in
+            let g = try graph(args)
+            try g.start(voxflow: voxflow, run: false)
+            return [.string(g.graph!.dot())]
+        }
+        l.setFunction("graph_say") { [unowned self] _, args in
+            try checkDeadline()
+            let g = try graph(args)
+            guard let text = args[safe: 1]?.string else { throw LuaHostError("say: the text must be a string") }
+            let controls = try Self.controls(args[safe: 2] ?? .nil)
+            return [.integer(Int(try g.say(text, controls, voxflow: voxflow, checking: options.checking)))]
+        }
+        l.setFunction("graph_pump") { [unowned self] _, args in
+            try checkDeadline()
+            let g = try graph(args)
+            let id = UtteranceID(max(0, Int(args[safe: 1]?.double ?? 0)))
+            let (done, events) = g.pump(id, seconds: args[safe: 2]?.double ?? 0)
+            return [.bool(done), .list(events)]
+        }
+        l.setFunction("utt_cancel") { [unowned self] _, args in
+            try graph(args).cancel(UtteranceID(args[safe: 1]?.double ?? 0))
+            return []
+        }
+        l.setFunction("graph_cancel_all") { [unowned self] _, args in
+            try graph(args).cancelAll()
+            return []
+        }
+        l.setFunction("graph_set") { [unowned self] _, args in
+            let g = try graph(args)
+            guard let node = args[safe: 1]?.string, let name = args[safe: 2]?.string else { throw LuaHostError("set: give a node, a parameter name and a value") }
+            let value: ParameterValue
+            switch args[safe: 3] ?? .nil {
+            case let .integer(i): value = .int(i)
+            case let .number(d): value = .double(d)
+            case let .bool(b): value = .bool(b)
+            case let .string(s): value = .string(s)
+            default: throw LuaHostError("set: the value must be a number, string or boolean")
+            }
+            try g.setParameter(node: node, name: name, value: value)
+            return []
+        }
+        l.setFunction("graph_finish") { [unowned self] _, args in
+            [try graph(args).finish()]
+        }
+        l.setFunction("graph_pending") { [unowned self] _, args in
+            [.integer(try graph(args).pendingCount)]
+        }
+    }
+
+    private func defineUtilityFunctions(_ l: LuaState) {
+        l.setFunction("checking") { [unowned self] _, _ in [.bool(options.checking)] }
+        l.setFunction("time") { _, _ in [.number(Double(monotonicNanoseconds()) / 1e9)] }
+        l.setFunction("sleep_step") { [unowned self] _, args in
+            try checkDeadline()
+            let s = max(0, min(args[safe: 0]?.double ?? 0, 0.05))
+            if !options.checking { usleep(useconds_t(s * 1e6)) }
+            return []
+        }
+        l.setFunction("read_line") { [unowned self] _, args in
+            try checkDeadline()
+            if options.checking { return [.nil, .string("eof")] }
+            switch stdin.next(timeout: args[safe: 0]?.double ?? 0.05) {
+            case let .line(s): return [.string(s)]
+            case .timeout: return [.nil, .string("timeout")]
+            case .eof: return [.nil, .string("eof")]
+            }
+        }
+        l.setFunction("subtitles") { _, args in
+            guard let path = args[safe: 0]?.string else { throw LuaHostError("subtitles: give the path of an .srt or .vtt file") }
+            do {
+                return [.list(try Subtitles.read(path).map { c in
+                    var f: [String: LuaValue] = ["index": .integer(c.index), "start": .number(c.start), "end": .number(c.end),
+                                                 "text": .string(c.text), "line": .integer(c.line)]
+                    if let s = c.speaker { f["speaker"] = .string(s) }
+                    return .object(f)
+                })]
+            } catch { throw LuaHostError("\(error)") }
+        }
+        l.setFunction("json_encode") { _, args in
+            [.string(try JSONBridge.encode(args[safe: 0] ?? .nil, pretty: args[safe: 1] == .bool(true)))]
+        }
+        l.setFunction("json_decode") { _, args in
+            guard let s = args[safe: 0]?.string else { throw LuaHostError("json.decode: give a string") }
+            return [try JSONBridge.decode(s)]
+        }
+        l.setFunction("voices") { [unowned self] _, _ in
+            [.list(voxflow.voices().map { e, v in
+                .object(["engine": .string(e), "name": .string(v.name), "language": .string(v.language),
+                         "sample_rate": .integer(v.sampleRate), "gender": .string(v.gender), "default": .bool(v.isDefault)])
+            })]
+        }
+        l.setFunction("node_types") { [unowned self] _, _ in
+            [.list(voxflow.plugins.nodeTypeNames.map { .string($0) })]
+        }
+    }
+
+    static let emotions = ["happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm"]
+    static let sayOptions = ["voice", "rate", "pitch", "volume", "language", "emotion", "intensity", "duration", "at", "marks"]
+
+    /// `say` options → controls, each checked with its allowed values.
+    static func controls(_ v: LuaValue) throws -> Controls {
+        var c = Controls()
+        func number(_ k: String, _ range: ClosedRange<Double>, _ unit: String) throws -> Double? {
+            guard let raw = v.fields[k] else { return nil }
+            guard let d = raw.double else { throw LuaHostError("say: option '\(k)' must be a number, got \(raw.typeName)") }
+            guard range.contains(d) else { throw LuaHostError("say: option '\(k)' = \(d) is out of range; allowed \(range.lowerBound)…\(range.upperBound)\(unit)") }
+            return d
+        }
+        func string(_ k: String) throws -> String? {
+            guard let raw = v.fields[k] else { return nil }
+            guard let s = raw.string else { throw LuaHostError("say: option '\(k)' must be a string, got \(raw.typeName)") }
+            return s
+        }
+        for k in v.fields.keys.sorted() where !sayOptions.contains(k) {
+            throw LuaHostError("say: unknown option '\(k)'; options: \(sayOptions.joined(separator: ", "))")
+        }
+        c.voice = try string("voice")
+        c.language = try string("language")
+        c.rate = try number("rate", 0.25...4, " ×") ?? 1
+        c.pitch = try number("pitch", -12...12, " semitones") ?? 0
+        c.volume = try number("volume", 0...8, " ×") ?? 1
+        c.intensity = try number("intensity", 0...1, "") ?? 0.5
+        c.duration = try number("duration", 0.05...3600, " s")
+        c.startTime = try number("at", 0...86_400, " s")
+        if let e = try string("emotion") {
+            guard emotions.contains(e) else { throw LuaHostError("say: emotion '\(e)' is not one of \(emotions.joined(separator: ", "))") }
+            c.emotion = e
+        }
+        return c
+    }
+}
