@@ -1,7 +1,7 @@
 import VoxflowGraph
 import VoxflowKit
 
-/// What `voxflow say` (and anything else that speaks text into a file) asks for.
+/// What `voxflow say` asks for; `presets/say.lua` turns it into a graph (see `SayPreset`).
 public struct SayOptions: Sendable {
     public var output: String
     public var voice: String = "rms"
@@ -13,21 +13,4 @@ public struct SayOptions: Sendable {
     public var autoResample: Bool = true
 
     public init(output: String) { self.output = output }
-
-    /// The default speaking graph:
-    /// ```
-    /// text.normalize → prosody.tag → acoustic.flite → vocoder.passthrough → (resample) → sink.file
-    /// ```
-    public var graph: GraphSpec {
-        var spec = GraphSpec(autoResample: autoResample)
-        spec.chain([
-            NodeSpec("normalize", "text.normalize"),
-            NodeSpec("prosody", "prosody.tag"),
-            NodeSpec("tts", "acoustic.flite", ["voice": .string(voice), "rate": .double(rate), "pitch": .double(pitch)]),
-            NodeSpec("vocoder", "vocoder.passthrough"),
-            NodeSpec("out", "sink.file", ["path": .string(output), "sample_rate": .int(sampleRate),
-                                          "channels": .int(channels), "encoding": .string(encoding)]),
-        ])
-        return spec
-    }
 }

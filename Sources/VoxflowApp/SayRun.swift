@@ -8,12 +8,12 @@ public final class SayRun: @unchecked Sendable {
     public let pipeline: Pipeline
     private let collector = ReportCollector()
     private var nextID: UtteranceID = 1
-    private let options: SayOptions
+    private let rate: Int
 
-    public init(voxflow: Voxflow, options: SayOptions, mode: Pipeline.Mode = .offline,
+    public init(voxflow: Voxflow, graph spec: GraphSpec, mode: Pipeline.Mode = .offline,
                 onEvent: (@Sendable (GraphEvent) -> Void)? = nil) throws(GraphValidationError) {
-        self.options = options
-        let graph = try voxflow.build(options.graph)
+        let graph = try voxflow.build(spec)
+        rate = graph.elements.first { $0.isSink }?.sinkCaps.values.first?.rate.fixedValue ?? 0
         let collector = self.collector
         pipeline = Pipeline(graph: graph, mode: mode) { event in
             collector.record(event)
@@ -35,7 +35,7 @@ public final class SayRun: @unchecked Sendable {
     /// utterance failed.
     public func finish() throws -> SayReport {
         pipeline.waitAll()
-        let report = collector.report(rate: options.sampleRate)
+        let report = collector.report(rate: rate)
         if let f = report.failures.first {
             pipeline.abort()
             throw SayError.utteranceFailed(f)

@@ -3,6 +3,7 @@ import Foundation
 import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
+import VoxflowLua
 
 struct SayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,9 @@ struct SayCommand: ParsableCommand {
     @Option(help: "Sample encoding: pcm16, pcm24 or float (float: WAV only).")
     var encoding: String = "pcm16"
 
+    @Option(help: "A copy of presets/say.lua with your own graph.")
+    var preset: String?
+
     @Flag(name: .customLong("no-auto-resample"), help: "Refuse the graph instead of inserting a resampler where rates differ.")
     var noAutoResample = false
 
@@ -71,7 +75,10 @@ struct SayCommand: ParsableCommand {
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun
-        do { run = try SayRun(voxflow: voxflow, options: options) } catch { throw Console.fail("\(error)") }
+        do {
+            let spec = try SayPreset.graph(voxflow: voxflow, options: options, preset: preset)
+            run = try SayRun(voxflow: voxflow, graph: spec)
+        } catch { throw Console.fail("\(error)") }
         for l in run.pipeline.graph.links {
             let g = run.pipeline.graph
             Console.debug("link \(g.elements[l.from].name).\(l.fromPad) → \(g.elements[l.to].name).\(l.toPad): \(l.caps)"

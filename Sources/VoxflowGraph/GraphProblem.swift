@@ -53,6 +53,19 @@ public enum GraphProblem: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension GraphProblem {
+    /// The node a problem is about, when it is about one.
+    public var node: String? {
+        switch self {
+        case let .duplicateNode(n), let .unknownNodeType(n, _, _), let .unknownParameter(n, _, _), let .missingParameter(n, _, _),
+             let .badParameter(n, _, _), let .unknownPad(n, _, _, _), let .unlinkedPad(n, _, _, _), let .nodeFailed(n, _):
+            return n
+        case let .capsMismatch(_, _, to, _, _): return String(to.prefix { $0 != "." })
+        default: return nil
+        }
+    }
+}
+
 /// Every problem of a graph, reported together.
 public struct GraphValidationError: Error, Sendable, CustomStringConvertible {
     public var problems: [GraphProblem]

@@ -19,6 +19,16 @@ local function raise(msg)
   end
   error(msg, level)
 end
+-- "file:line" of the first frame outside this module (where a node was declared).
+local function where()
+  local level = 2
+  while true do
+    local info = debug.getinfo(level, "Sl")
+    if not info then return nil end
+    if info.source ~= "=voxflow" and info.what ~= "C" then return info.short_src .. ":" .. info.currentline end
+    level = level + 1
+  end
+end
 local function call(name, ...)
   local r = table.pack(pcall(host[name], ...))
   if not r[1] then raise(r[2]) end
@@ -65,7 +75,7 @@ end
 
 function Graph:node(type_, params, name)
   if type(params) == "string" and name == nil then params, name = nil, params end
-  local n = call("graph_node", self._id, type_, params or {}, name)
+  local n = call("graph_node", self._id, type_, params or {}, name, where())
   return setmetatable({ graph = self, name = n, type = type_ }, Node)
 end
 

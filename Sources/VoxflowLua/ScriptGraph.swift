@@ -9,6 +9,8 @@ import VoxflowKit
 final class ScriptGraph: @unchecked Sendable {
     let id: Int
     var spec: GraphSpec
+    /// Node name → "file:line" where the script declared it.
+    var declaredAt: [String: String] = [:]
     private(set) var graph: Graph?
     private(set) var pipeline: Pipeline?
     private(set) var finished = false
@@ -31,7 +33,11 @@ final class ScriptGraph: @unchecked Sendable {
         if finished { throw LuaHostError("this graph was finished; create a new one with voxflow.graph") }
         if graph != nil { return }
         let g: Graph
-        do { g = try voxflow.build(spec) } catch { throw LuaHostError("\(error)") }
+        do { g = try voxflow.build(spec) } catch {
+            let lines = error.problems.map { p in (p.node.flatMap { declaredAt[$0] }.map { "\($0): " } ?? "") + p.description }
+            throw LuaHostError("the graph is not valid (\(lines.count) problem\(lines.count == 1 ? "" : "s")):\n"
+                               + lines.map { "  - \($0)" }.joined(separator: "\n"))
+        }
         graph = g
         sinkRate = g.elements.first { $0.isSink }?.sinkCaps.values.first?.rate.fixedValue ?? 0
         guard run else { return }
@@ -83,9 +89,11 @@ final class ScriptGraph: @unchecked Sendable {
         return (done(), out)
     }
 
-    /// Commits outputs (files are renamed into place). Pending utterances finish first.
-    func finish() throws -> LuaValue {
+    /// Commits outputs (files are renamed into place). Pending utterances finish first. A graph
+    /// that never started is validated here, so no declared graph goes unchecked.
+    func finish(voxflow: Voxflow) throws -> LuaValue {
         guard !finished else { return .object([:]) }
+        if graph == nil { try start(voxflow: voxflow, run: false) }
         finished = true
         guard let pipeline else { return .object([:]) }
         pipeline.waitAll()

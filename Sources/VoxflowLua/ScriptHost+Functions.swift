@@ -48,14 +48,10 @@ extension ScriptHost {
                 while g.spec.nodes.contains(where: { $0.name == name }) { name = "\(base)\(k)"; k += 1 }
             }
             guard !name.contains(".") else { throw LuaHostError("node: name '\(name)' may not contain a dot (dots separate node and pad)") }
-            // Declarations are checked as soon as they are made: type and parameters.
-            guard let factory = voxflow.plugins.factory(for: type) else {
-                let problem = GraphProblem.unknownNodeType(node: name, type: type, suggestion: nil)
-                throw LuaHostError("\(problem)")
-            }
-            let (_, problems) = GraphBuilder.validateParameters(NodeSpec(name, type, params), factory.type)
-            if !problems.isEmpty { throw LuaHostError(problems.map(\.description).joined(separator: "; ")) }
+            // Types and parameters are checked with the whole graph (every problem at once, each
+            // with the line that declared its node) when it starts.
             g.spec.nodes.append(NodeSpec(name, type, params))
+            if let w = args[safe: 4]?.string { g.declaredAt[name] = w }
             return [.string(name)]
         }
         l.setFunction("graph_link") { [unowned self] _, args in
@@ -112,7 +108,7 @@ extension ScriptHost {
             return []
         }
         l.setFunction("graph_finish") { [unowned self] _, args in
-            [try graph(args).finish()]
+            [try graph(args).finish(voxflow: voxflow)]
         }
         l.setFunction("graph_pending") { [unowned self] _, args in
             [.integer(try graph(args).pendingCount)]

@@ -55,6 +55,7 @@ public final class ScriptHost {
         }
         var (error, returned) = lua.runReturning(file: path, chunkName: path)
         if error == nil, case let .failure(e) = lua.call(global: "__voxflow_at_exit", []) { error = e.message }
+        error = error.map(Self.trimTraceback)
         var cancelled = 0
         if error != nil {
             for g in graphs.values { cancelled += g.abort() }
@@ -67,6 +68,18 @@ public final class ScriptHost {
     public func graphSpec(of value: LuaValue) -> GraphSpec? {
         guard case let .integer(id)? = value.fields["_id"] else { return nil }
         return graphs[id]?.spec
+    }
+
+    /// Drops traceback frames inside the voxflow module and the `error` call itself: what is left
+    /// is the script's own frames. No frames left, no "stack traceback:" header.
+    static func trimTraceback(_ message: String) -> String {
+        let lines = message.components(separatedBy: "\n")
+        guard let at = lines.firstIndex(of: "stack traceback:") else { return message }
+        let frames = lines[(at + 1)...].filter {
+            !$0.hasPrefix("\tvoxflow:") && !$0.hasPrefix("\t[C]: in function 'error'") && !$0.contains("'__voxflow_at_exit'")
+                && !$0.hasPrefix("\t[C]: in ?") && !$0.hasPrefix("\t[C]: in function 'pcall'")
+        }
+        return (Array(lines[..<at]) + (frames.isEmpty ? [] : ["stack traceback:"] + frames)).joined(separator: "\n")
     }
 
     func checkDeadline() throws {

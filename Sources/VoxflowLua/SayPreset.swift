@@ -1,0 +1,24 @@
+import VoxflowApp
+import VoxflowGraph
+
+/// The graph of `voxflow say`, built by running `presets/say.lua` (or a user's copy) with the
+/// command's options in `voxflow.options`: one definition of the default graph, in Lua.
+public enum SayPreset {
+    public static func graph(voxflow: Voxflow, options: SayOptions, preset: String? = nil) throws -> GraphSpec {
+        let path = try preset ?? Presets.locate("say.lua")
+        var o = ScriptHost.Options()
+        o.checking = true
+        let host = ScriptHost(voxflow: voxflow, options: o)
+        let table: LuaValue = .object([
+            "output": .string(options.output), "voice": .string(options.voice), "rate": .number(options.rate),
+            "pitch": .number(options.pitch), "sample_rate": .integer(options.sampleRate), "channels": .integer(options.channels),
+            "encoding": .string(options.encoding), "auto_resample": .bool(options.autoResample),
+        ])
+        let outcome = host.run(script: path, moduleOptions: table)
+        if let e = outcome.error { throw LuaHostError(e) }
+        guard let spec = host.graphSpec(of: outcome.returned) else {
+            throw LuaHostError("\(path) did not return a graph; a say preset ends with `if vf.options then return g end`")
+        }
+        return spec
+    }
+}
