@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost"]),
         .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
-        .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowTestSupport"]),
+        .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowLua", "VoxflowTestSupport"]),
+        .testTarget(name: "VoxflowLuaTests", dependencies: ["VoxflowLua", "VoxflowApp"]),
         .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp"]),
     ] + plugins.map(\.1)
 )

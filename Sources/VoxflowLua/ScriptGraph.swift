@@ -14,6 +14,8 @@ final class ScriptGraph: @unchecked Sendable {
     private(set) var graph: Graph?
     private(set) var pipeline: Pipeline?
     private(set) var finished = false
+    /// Validation failed and the script was told (it may have caught the error): nothing to finish.
+    private var rejected = false
     private var nextUtterance: UtteranceID = 1
     private var sinkRate = 0
 
@@ -34,6 +36,7 @@ final class ScriptGraph: @unchecked Sendable {
         if graph != nil { return }
         let g: Graph
         do { g = try voxflow.build(spec) } catch {
+            rejected = true
             let lines = error.problems.map { p in (p.node.flatMap { declaredAt[$0] }.map { "\($0): " } ?? "") + p.description }
             throw LuaHostError("the graph is not valid (\(lines.count) problem\(lines.count == 1 ? "" : "s")):\n"
                                + lines.map { "  - \($0)" }.joined(separator: "\n"))
@@ -92,7 +95,7 @@ final class ScriptGraph: @unchecked Sendable {
     /// Commits outputs (files are renamed into place). Pending utterances finish first. A graph
     /// that never started is validated here, so no declared graph goes unchecked.
     func finish(voxflow: Voxflow) throws -> LuaValue {
-        guard !finished else { return .object([:]) }
+        guard !finished, !rejected, !spec.nodes.isEmpty else { return .object([:]) }
         if graph == nil { try start(voxflow: voxflow, run: false) }
         finished = true
         guard let pipeline else { return .object([:]) }

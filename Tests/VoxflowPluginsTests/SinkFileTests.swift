@@ -3,6 +3,7 @@ import Testing
 import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
+import VoxflowLua
 import VoxflowTestSupport
 
 @Suite struct SinkFileTests {
@@ -12,10 +13,16 @@ import VoxflowTestSupport
         return d
     }
 
+    /// The default graph from presets/say.lua, as `voxflow say` builds it.
+    func makeRun(_ o: SayOptions) throws -> SayRun {
+        let vf = Voxflow(plugins: TestCatalog.plugins)
+        return try SayRun(voxflow: vf, graph: try SayPreset.graph(voxflow: vf, options: o))
+    }
+
     func say(_ text: String, to path: String, _ configure: (inout SayOptions) -> Void = { _ in }) throws -> SayReport {
         var o = SayOptions(output: path)
         configure(&o)
-        let run = try SayRun(voxflow: Voxflow(plugins: TestCatalog.plugins), options: o)
+        let run = try makeRun(o)
         run.say(text)
         return try run.finish()
     }
@@ -56,7 +63,7 @@ import VoxflowTestSupport
 
         var o = SayOptions(output: path)
         o.sampleRate = 22_050
-        let run = try SayRun(voxflow: Voxflow(plugins: TestCatalog.plugins), options: o)
+        let run = try makeRun(o)
         run.say("This line is written to the partial file first.")
         run.say("This one fails.", controls: Controls(voice: "nobody"))
         #expect(throws: SayError.self) { try run.finish() }
@@ -68,7 +75,7 @@ import VoxflowTestSupport
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("never.wav").path
-        let run = try SayRun(voxflow: Voxflow(plugins: TestCatalog.plugins), options: SayOptions(output: path))
+        let run = try makeRun(SayOptions(output: path))
         run.say("Half of a job.")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 1, "written under a temporary name")
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -82,7 +89,7 @@ import VoxflowTestSupport
         let path = dir.appendingPathComponent("m.wav").path
         var o = SayOptions(output: path)
         o.encoding = "float"
-        let run = try SayRun(voxflow: Voxflow(plugins: TestCatalog.plugins), options: o)
+        let run = try makeRun(o)
         run.say("First utterance here.")
         run.say("Second utterance follows.")
         let report = try run.finish()
