@@ -1,3 +1,5 @@
+import VoxflowKit
+
 /// Splits a sentence into phrases after `,` `;` `:` and dashes (and their full-width forms) when
 /// white space follows, so "1,000" stays whole. Phrases shorter than `minWords` words are joined
 /// to the next one so that no phrase is a lone "Well,".
@@ -42,11 +44,3 @@ enum PhraseSplitter {
     }
 }
 
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

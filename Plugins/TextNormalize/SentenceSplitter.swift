@@ -1,3 +1,5 @@
+import VoxflowKit
+
 /// Splits cleaned text into sentences at `.`, `!`, `?`, `…` (and the full-width 。！？)
 /// followed by white space, keeping closing quotes and brackets with their sentence. It does
 /// not split after common abbreviations ("Dr.", "e.g."), after single-letter initials, inside
@@ -52,12 +54,6 @@ enum SentenceSplitter {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
 
     func trimmingCharacters(in set: Set<Character>) -> String {
         var s = Substring(self)
