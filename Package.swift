@@ -19,6 +19,7 @@ let plugins = [
     plugin("VocoderPassthrough"),
     plugin("ResampleSoxr", dependencies: ["CSoxr"]),
     plugin("SinkFile", dependencies: ["CSndfile"]),
+    plugin("SinkJack", dependencies: ["CJackSink"]),
 ]
 
 let kit: Target.Dependency = .product(name: "VoxflowKit", package: "VoxflowKit")
@@ -38,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
+        .systemLibrary(name: "CJack", pkgConfig: "jack", providers: [.apt(["libjack-jackd2-dev"])]),
+        .target(name: "CJackSink", dependencies: ["CJack"]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // flite's voice libraries are dlopen'ed on first use (see cflite.c); only the core is linked.
         .target(name: "CFlite", linkerSettings: [

@@ -1,20 +1,27 @@
--- Lines from standard input, spoken as they arrive.
+-- Lines from standard input, spoken as they arrive — into JACK, or into a file.
 --
---   voxflow run presets/live.lua [--interrupt] [OUT.wav]
+--   voxflow run presets/live.lua [--interrupt] [--connect PATTERN] [OUT.wav]
 --
 -- Each line is queued behind the one being spoken, or, with --interrupt, cuts it off.
--- The speech goes to OUT.wav (default live.wav).
+-- Without OUT.wav the speech plays on the JACK port voxflow:out (connected to the ports matching
+-- PATTERN, e.g. "system:playback_*" or "obs:in_*"); with it, it goes to that file.
 local vf = require("voxflow")
-local interrupt, out = false, "live.wav"
-for _, a in ipairs(arg) do
-  if a == "--interrupt" then interrupt = true else out = a end
+local interrupt, out, connect = false, nil, ""
+local i = 1
+while arg[i] do
+  if arg[i] == "--interrupt" then interrupt = true
+  elseif arg[i] == "--connect" then i = i + 1; connect = arg[i]
+  else out = arg[i] end
+  i = i + 1
 end
 
-local g = vf.graph{ "text.normalize", "prosody.tag", { "acoustic.flite", name = "tts" }, "vocoder.passthrough",
-                    { "sink.file", name = "out", path = out } }
+local sink = out and { "sink.file", name = "out", path = out }
+  or { "sink.jack", name = "out", connect = connect, prebuffer = 20 }
+local g = vf.graph{ "text.normalize", "prosody.tag", { "acoustic.flite", name = "tts" }, "vocoder.passthrough", sink }
 g:on("end", function(ev)
   io.stderr:write(string.format("live: line %d %s (%.2f s)\n", ev.utterance, ev.reason, ev.duration))
 end)
+g:on("warning", function(ev) io.stderr:write("live: ", ev.message, "\n") end)
 
 local current
 for line in vf.lines() do

@@ -11,6 +11,10 @@ public struct SayOptions: Sendable {
     public var channels: Int = 1
     public var encoding: String = "pcm16"
     public var autoResample: Bool = true
+    /// Play into JACK instead of writing `output`.
+    public var jack = false
+    /// With `jack`: connect to input ports matching this pattern.
+    public var connect: String?
 
     public init(output: String) { self.output = output }
 }

@@ -66,6 +66,8 @@ public struct SayReport: Sendable {
         public var totalTime: UInt64
         public var firstAudioAt: UInt64?
         public var marks: [Mark]
+        /// What the sink reported at the end of the utterance (JACK: frames played, underruns, xruns…).
+        public var sinkStatistics: [String: Double] = [:]
     }
     public var utterances: [Utterance]
     public var rate: Int
@@ -96,6 +98,7 @@ final class ReportCollector: @unchecked Sendable {
         switch event {
         case let .node(_, .sinkWrote(id, frames, _, _)): entries[id]?.frames += frames
         case let .node(_, .sinkMark(id, mark, _)): entries[id]?.marks.append(mark)
+        case let .node(_, .statistics(id?, values)): entries[id]?.sinkStatistics.merge(values) { $1 }
         case let .node(node, .warning(w)): if !warnings.contains("\(node): \(w)") { warnings.append("\(node): \(w)") }
         case let .failed(node, id, message):
             failures.append("utterance \(id) failed in node '\(node)': \(message)")

@@ -27,6 +27,7 @@ enum Console {
                                       "total_ms": Double(u.totalTime) / 1e6]
             if let t = u.timeToFirstAudio { row["time_to_first_audio_ms"] = Double(t) / 1e6 }
             if let at = u.firstAudioAt { row["first_audio_unix"] = Double(at) / 1e9 + offset }
+            for (k, v) in u.sinkStatistics { row["sink_" + k] = v }
             if u.frames > 0 { row["real_time_factor"] = (Double(u.totalTime) / 1e9) / (Double(u.frames) / Double(report.rate)) }
             rows.append(row)
         }

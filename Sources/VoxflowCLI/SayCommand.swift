@@ -43,6 +43,12 @@ struct SayCommand: ParsableCommand {
     @Option(help: "Sample encoding: pcm16, pcm24 or float (float: WAV only).")
     var encoding: String = "pcm16"
 
+    @Flag(help: "Play into JACK (port voxflow:out) instead of writing a file.")
+    var jack = false
+
+    @Option(help: "With --jack: connect to input ports matching this pattern, e.g. 'system:playback_*'.")
+    var connect: String?
+
     @Option(help: "A copy of presets/say.lua with your own graph.")
     var preset: String?
 
@@ -70,6 +76,9 @@ struct SayCommand: ParsableCommand {
         options.channels = channels
         options.encoding = encoding
         options.autoResample = !noAutoResample
+        options.jack = jack
+        options.connect = connect
+        if connect != nil && !jack { throw Console.fail("--connect needs --jack") }
 
         let voxflow = Voxflow()
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
@@ -100,7 +109,12 @@ struct SayCommand: ParsableCommand {
 
         for w in report.warnings { Console.warn(w) }
         if stats { Console.printStats(report, elapsed: elapsed) }
-        do {
+        if jack {
+            let st = report.utterances.last?.sinkStatistics ?? [:]
+            let latency = report.utterances.first?.sinkStatistics["queued_to_played_seconds"].map { String(format: ", first frame played %.0f ms after queueing", $0 * 1000) } ?? ""
+            Console.info(String(format: "played %.2f s on JACK%@, %.0f underrun frames, %.0f xruns", report.seconds, latency,
+                                st["underrun_frames"] ?? 0, st["xruns"] ?? 0))
+        } else {
             let ttfa = report.utterances.first?.timeToFirstAudio.map { String(format: ", first audio after %.0f ms", Double($0) / 1e6) } ?? ""
             Console.info(String(format: "wrote %@: %.2f s of audio, %d Hz, %d ch, %d utterance%@%@",
                                 output, report.seconds, sampleRate, channels, report.utterances.count,

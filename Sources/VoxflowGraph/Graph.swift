@@ -42,6 +42,12 @@ public final class Graph: @unchecked Sendable {
 
     public func element(named name: String) -> Element? { elements.first { $0.name == name } }
 
+    /// Control thread. Releases what the nodes hold (files, JACK clients) for a graph that was only
+    /// validated and will never run. A graph that ran is finished or aborted by its `Pipeline`.
+    public func release() {
+        for e in elements { e.node.abort() }
+    }
+
     /// The graph in Graphviz's language.
     public func dot() -> String {
         var lines = ["digraph voxflow {", "  rankdir=LR;", "  node [shape=box, fontname=\"Helvetica\"];"]

@@ -138,7 +138,12 @@ public enum GraphBuilder {
             }
         }
 
-        guard problems.isEmpty, let input else { throw GraphValidationError(problems) }
+        guard problems.isEmpty, let input else {
+            // Release what was created (a JACK sink holds a client): nothing of this graph will run.
+            for node in instances.values { node.abort() }
+            for e in extra { e.node.abort() }
+            throw GraphValidationError(problems)
+        }
         // Topological order for the final element list: the spec's order, each inserted
         // resampler placed right after its upstream node.
         var all = elements.map { $0! } + extra

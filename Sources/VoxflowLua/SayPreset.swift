@@ -9,11 +9,13 @@ public enum SayPreset {
         var o = ScriptHost.Options()
         o.checking = true
         let host = ScriptHost(voxflow: voxflow, options: o)
-        let table: LuaValue = .object([
+        var fields: [String: LuaValue] = [
             "output": .string(options.output), "voice": .string(options.voice), "rate": .number(options.rate),
             "pitch": .number(options.pitch), "sample_rate": .integer(options.sampleRate), "channels": .integer(options.channels),
-            "encoding": .string(options.encoding), "auto_resample": .bool(options.autoResample),
-        ])
+            "encoding": .string(options.encoding), "auto_resample": .bool(options.autoResample), "jack": .bool(options.jack),
+        ]
+        if let c = options.connect { fields["connect"] = .string(c) }
+        let table: LuaValue = .object(fields)
         let outcome = host.run(script: path, moduleOptions: table)
         if let e = outcome.error { throw LuaHostError(e) }
         guard let spec = host.graphSpec(of: outcome.returned) else {

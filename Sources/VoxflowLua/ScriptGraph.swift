@@ -98,7 +98,10 @@ final class ScriptGraph: @unchecked Sendable {
         guard !finished, !rejected, !spec.nodes.isEmpty else { return .object([:]) }
         if graph == nil { try start(voxflow: voxflow, run: false) }
         finished = true
-        guard let pipeline else { return .object([:]) }
+        guard let pipeline else {
+            graph?.release()   // validated only (voxflow check, a say preset): free clients and files
+            return .object([:])
+        }
         pipeline.waitAll()
         do { try pipeline.finish() } catch { throw LuaHostError("\(error)") }
         let results = pipeline.results
@@ -147,6 +150,11 @@ final class ScriptGraph: @unchecked Sendable {
                           "kind": .string(m.kind.rawValue),
                           "start": .number(Double(m.start) / Double(rate)), "end": .number(Double(m.end) / Double(rate)),
                           "start_sample": .integer(m.start), "end_sample": .integer(m.end), "rate": .integer(rate)]))
+        case let .node(node, .statistics(id, values)):
+            var f: [String: LuaValue] = ["type": .string("stats"), "node": .string(node)]
+            if let id { f["utterance"] = .integer(Int(id)) }
+            for (k, v) in values { f[k] = .number(v) }
+            push(.object(f))
         case let .node(node, .warning(w)):
             push(.object(["type": .string("warning"), "node": .string(node), "message": .string(w)]))
         case let .failed(node, id, message):

@@ -75,6 +75,9 @@ public enum NodeEvent: Sendable {
     /// A sink put a mark out, with positions in its own timeline.
     case sinkMark(utterance: UtteranceID, mark: Mark, rate: Int)
     case warning(String)
+    /// A sink's figures, at the end of an utterance (nil: about the sink as a whole), e.g.
+    /// frames played, underrun frames, xruns, seconds from the first chunk queued to its first frame played.
+    case statistics(utterance: UtteranceID?, values: [String: Double])
 }
 
 /// Errors a node raises, with words for the user.
