@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .systemLibrary(name: "CJack", pkgConfig: "jack", providers: [.apt(["libjack-jackd2-dev"])]),
         .target(name: "CJackSink", dependencies: ["CJack"]),
+        .target(name: "CJackCapture", dependencies: ["CJack"]),  // a real JACK client that records, for tests and bench
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // flite's voice libraries are dlopen'ed on first use (see cflite.c); only the core is linked.
         .target(name: "CFlite", linkerSettings: [
@@ -60,11 +61,12 @@ let package = Package(
         ]),
 
         // Tests: real plugins through the real loader, plus a capturing sink (VoxflowTestSupport).
-        .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost"]),
+        .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost", "CJackCapture"]),
         .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
         .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowLua", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowLuaTests", dependencies: ["VoxflowLua", "VoxflowApp"]),
+        .testTarget(name: "VoxflowJackTests", dependencies: ["VoxflowApp", "VoxflowGraph", "VoxflowTestSupport", "CJackCapture"]),
         .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp"]),
     ] + plugins.map(\.1)
 )
