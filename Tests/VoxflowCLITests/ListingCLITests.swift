@@ -12,7 +12,7 @@ import Testing
         let plugins = doc["plugins"] as! [[String: Any]]
         let types = plugins.flatMap { ($0["node_types"] as! [[String: Any]]) }
         #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite",
-                                                             "vocoder.passthrough", "resample.soxr", "sink.file"])
+                                                             "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack"])
         let flite = types.first { $0["name"] as? String == "acoustic.flite" }!
         let rate = (flite["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "rate" }!
         #expect(rate["min"] as? Double == 0.25 && rate["max"] as? Double == 4 && rate["unit"] as? String == "×" && rate["live"] as? Bool == true)

@@ -6,8 +6,9 @@ import VoxflowKit
 import VoxflowTestSupport
 
 /// sink.jack against a private dummy server, with a capture client recording what Voxflow plays.
-/// Serialized: every test runs its own server, and the dummy driver runs in real time.
-@Suite(.serialized) struct JackSinkTests {
+/// Serialized, and run apart from the other suites by scripts/test: every test runs its own server,
+/// the dummy driver runs in real time, and xrun counts mean something only on an otherwise idle machine.
+@Suite(.serialized) struct JackTests {
     let vf = Voxflow(plugins: TestCatalog.plugins)
 
     func jackGraph(_ server: JackServer, _ extra: [String: ParameterValue] = [:], voice: String = "rms") -> GraphSpec {

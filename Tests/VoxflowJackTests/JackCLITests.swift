@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import VoxflowTestSupport
+
+/// `voxflow say --jack` and presets/live.lua playing into JACK, checked by a capture client.
+extension JackTests {
+    static var repo: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    func voxflow(_ args: [String], server: JackServer, stdin: String = "") throws -> (Int32, String) {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("voxflow")
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(["JACK_DEFAULT_SERVER": server.name]) { $1 }
+        let err = Pipe(), input = Pipe()
+        p.standardError = err
+        p.standardInput = input
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func sayPlaysIntoJackAndConnectsByPattern() throws {
+        let server = try JackServer()
+        defer { server.stop() }
+        let capture = try JackCapture(server: server, ports: 1, name: "recorder")
+        defer { capture.close() }
+        let (status, stderr) = try voxflow(["say", "--jack", "--connect", "recorder:in_*", "--stats", "Into JACK from the command line."],
+                                           server: server)
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.contains("played") && stderr.contains("0 underrun frames, 0 xruns"))
+        #expect(trimmedSilence(capture.samples()).count > 48_000, "more than a second of speech reached the connected port")
+    }
+
+    @Test func sayExplainsAMissingServer() throws {
+        let server = try JackServer()
+        server.stop()
+        let (status, stderr) = try voxflow(["say", "--jack", "Nobody listens."], server: server)
+        #expect(status == 1)
+        #expect(stderr.contains("cannot connect to the JACK server \(server.name)"))
+        #expect(stderr.contains("is jackd running?"))
+    }
+
+    @Test func livePresetSpeaksIntoJack() throws {
+        let server = try JackServer()
+        defer { server.stop() }
+        let capture = try JackCapture(server: server, ports: 1, name: "obs")
+        defer { capture.close() }
+        let live = Self.repo.appendingPathComponent("presets/live.lua").path
+        let (status, stderr) = try voxflow(["run", live, "--connect", "obs:in_*"], server: server,
+                                           stdin: "A line from a chat.\nAnd another one.\n")
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.contains("live: line 1 completed") && stderr.contains("live: line 2 completed"))
+        #expect(trimmedSilence(capture.samples()).count > 48_000)
+    }
+}
