@@ -60,6 +60,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks (scripts/bench runs it): sink.jack against a private dummy server.
+        .executableTarget(name: "VoxflowJackBench", dependencies: ["VoxflowApp", "VoxflowGraph", "VoxflowTestSupport"]),
+
         // Tests: real plugins through the real loader, plus a capturing sink (VoxflowTestSupport).
         .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost", "CJackCapture"]),
         .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
