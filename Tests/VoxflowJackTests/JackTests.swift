@@ -136,4 +136,22 @@ import VoxflowTestSupport
         #expect(warnings.contains { $0.contains("went away") })
         #expect((statistics(log)["reconnects"] ?? 0) >= 1)
     }
+
+    @Test func prebufferIsPublishedAsPortLatency() throws {
+        let server = try JackServer()
+        defer { server.stop() }
+        let p = Pipeline(graph: try vf.build(jackGraph(server, ["prebuffer": .double(50)])), mode: .threaded(queueCapacity: 4))
+        defer { p.abort() }
+        let lsp = Process()
+        lsp.executableURL = URL(fileURLWithPath: "/usr/bin/jack_lsp")
+        lsp.arguments = ["-l", "voxflow:out"]
+        lsp.environment = ["JACK_DEFAULT_SERVER": server.name]
+        let out = Pipe()
+        lsp.standardOutput = out
+        lsp.standardError = FileHandle.nullDevice
+        try lsp.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        lsp.waitUntilExit()
+        #expect(text.contains("port playback latency = [ 2400 2400 ] frames"), "50 ms at 48 kHz: \(text)")
+    }
 }
