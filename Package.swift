@@ -68,8 +68,8 @@ let package = Package(
         .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
         .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowLua", "VoxflowTestSupport"]),
-        .testTarget(name: "VoxflowLuaTests", dependencies: ["VoxflowLua", "VoxflowApp"]),
+        .testTarget(name: "VoxflowLuaTests", dependencies: ["VoxflowLua", "VoxflowApp", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowJackTests", dependencies: ["VoxflowApp", "VoxflowGraph", "VoxflowTestSupport", "CJackCapture"]),
-        .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp"]),
+        .testTarget(name: "VoxflowCLITests", dependencies: ["VoxflowApp", "VoxflowTestSupport"]),
     ] + plugins.map(\.1)
 )

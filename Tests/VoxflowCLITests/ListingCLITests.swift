@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VoxflowTestSupport
 
 @Suite struct ListingCLITests {
     @Test func pluginsListsTypesPadsParametersAndRefusals() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "not a library".write(to: dir.appendingPathComponent("libjunk.so"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["plugins", "--json"], env: ["VOXFLOW_PLUGIN_PATH": dir.path])
+        let r = try VoxflowProcess.run(["plugins", "--json"], env: ["VOXFLOW_PLUGIN_PATH": dir.path])
         #expect(r.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let plugins = doc["plugins"] as! [[String: Any]]
@@ -21,25 +22,25 @@ import Testing
         #expect(refused.count == 1 && refused[0]["path"]!.hasSuffix("libjunk.so"))
         #expect(refused[0]["reason"]!.hasPrefix("not a loadable shared library"))
 
-        let text = try CLI.run(["plugins"], env: ["VOXFLOW_PLUGIN_PATH": dir.path])
+        let text = try VoxflowProcess.run(["plugins"], env: ["VOXFLOW_PLUGIN_PATH": dir.path])
         #expect(text.stdout.contains("param path (string, required) — output file"))
         #expect(text.stdout.contains("refused:\n  \(dir.path)/libjunk.so: not a loadable shared library"))
     }
 
     @Test func voicesListsFliteVoicesWithTheDefault() throws {
-        let r = try CLI.run(["voices", "--json"])
+        let r = try VoxflowProcess.run(["voices", "--json"])
         let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
         #expect(rows.map { $0["name"] as! String } == ["rms", "awb", "slt", "kal16"])
         #expect(rows.filter { $0["default"] as! Bool }.map { $0["name"] as! String } == ["rms"])
         #expect(rows.allSatisfy { $0["sample_rate"] as? Int == 16_000 && $0["engine"] as? String == "acoustic.flite" })
-        let table = try CLI.run(["voices"])
+        let table = try VoxflowProcess.run(["voices"])
         #expect(table.stdout.contains("acoustic.flite  rms*"))
     }
 
     @Test func helpDescribesEveryCommand() throws {
-        let r = try CLI.run(["--help"])
+        let r = try VoxflowProcess.run(["--help"])
         #expect(r.stdout.contains("say") && r.stdout.contains("plugins") && r.stdout.contains("voices"))
-        let say = try CLI.run(["say", "--help"])
+        let say = try VoxflowProcess.run(["say", "--help"])
         #expect(say.stdout.contains("--sample-rate") && say.stdout.contains("Without TEXT, reads standard input"))
     }
 }

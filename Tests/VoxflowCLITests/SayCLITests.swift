@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import VoxflowTestSupport
 import VoxflowApp
 
 @Suite struct SayCLITests {
     @Test func saysASentenceIntoAWav() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("hello.wav").path
-        let r = try CLI.run(["say", "Hello from Voxflow. This is the default voice.", "-o", out, "--stats"])
+        let r = try VoxflowProcess.run(["say", "Hello from Voxflow. This is the default voice.", "-o", out, "--stats"])
         #expect(r.status == 0, "\(r.stderr)")
         let f = try AudioFile.read(out)
         #expect(f.container == "WAV" && f.rate == 48_000 && f.channels == 1 && f.bits == 16)
@@ -21,10 +22,10 @@ import VoxflowApp
     }
 
     @Test func readsOneUtterancePerLineFromStdin() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("lines.flac").path
-        let r = try CLI.run(["say", "-o", out, "--voice", "slt", "--sample-rate", "22050"], stdin: "First line.\n\nSecond line.\nThird.\n")
+        let r = try VoxflowProcess.run(["say", "-o", out, "--voice", "slt", "--sample-rate", "22050"], stdin: "First line.\n\nSecond line.\nThird.\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("3 utterances"))
         let f = try AudioFile.read(out)
@@ -32,43 +33,43 @@ import VoxflowApp
     }
 
     @Test func defaultOutputIsSayWavInTheCurrentFolder() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["say", "Default file."], cwd: dir)
+        let r = try VoxflowProcess.run(["say", "Default file."], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("say.wav").path))
     }
 
     @Test func badOptionsReportEveryProblemAndWriteNothing() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("x.wav").path
-        let r = try CLI.run(["say", "Nothing.", "-o", out, "--rate", "9", "--voice", "bob", "--encoding", "float", "--channels", "3"])
+        let r = try VoxflowProcess.run(["say", "Nothing.", "-o", out, "--rate", "9", "--voice", "bob", "--encoding", "float", "--channels", "3"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("the graph is not valid (3 problems)"))
         #expect(r.stderr.contains("parameter 'rate' value 9 is out of range; allowed 0.25…4 ×"))
         #expect(r.stderr.contains("parameter 'voice' \"bob\" is not one of rms, awb, slt, kal16"))
         #expect(r.stderr.contains("parameter 'channels' value 3 is out of range"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        let flac = try CLI.run(["say", "x", "-o", dir.appendingPathComponent("x.flac").path, "--encoding", "float"])
+        let flac = try VoxflowProcess.run(["say", "x", "-o", dir.appendingPathComponent("x.flac").path, "--encoding", "float"])
         #expect(flac.stderr.contains("float is not available for FLAC; use pcm16 or pcm24"))
-        let folder = try CLI.run(["say", "x", "-o", "/nonexistent/dir/x.wav"])
+        let folder = try VoxflowProcess.run(["say", "x", "-o", "/nonexistent/dir/x.wav"])
         #expect(folder.status == 1 && folder.stderr.contains("folder /nonexistent/dir does not exist"))
     }
 
     @Test func refusingToResampleIsExplained() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["say", "x", "-o", dir.appendingPathComponent("x.wav").path, "--no-auto-resample"])
+        let r = try VoxflowProcess.run(["say", "x", "-o", dir.appendingPathComponent("x.wav").path, "--no-auto-resample"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("cannot link 'vocoder.out' (audio(16000 Hz, 1 ch)) to 'out.in' (audio(48000 Hz, 1 ch)): no common format"))
     }
 
     @Test func interruptLeavesNoFile() throws {
-        let dir = try CLI.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("int.wav").path
-        let p = CLI.start(["say", "-o", out])
+        let p = VoxflowProcess.start(["say", "-o", out])
         let input = Pipe(), err = Pipe()
         p.standardInput = input
         p.standardError = err

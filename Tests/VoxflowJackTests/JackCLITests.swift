@@ -4,24 +4,9 @@ import VoxflowTestSupport
 
 /// `voxflow say --jack` and presets/live.lua playing into JACK, checked by a capture client.
 extension JackTests {
-    static var repo: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
-
     func voxflow(_ args: [String], server: JackServer, stdin: String = "") throws -> (Int32, String) {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("voxflow")
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["JACK_DEFAULT_SERVER": server.name]) { $1 }
-        let err = Pipe(), input = Pipe()
-        p.standardError = err
-        p.standardInput = input
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+        let r = try VoxflowProcess.run(args, stdin: stdin, env: ["JACK_DEFAULT_SERVER": server.name])
+        return (r.status, r.stderr)
     }
 
     @Test func sayPlaysIntoJackAndConnectsByPattern() throws {
@@ -50,7 +35,7 @@ extension JackTests {
         defer { server.stop() }
         let capture = try JackCapture(server: server, ports: 1, name: "obs")
         defer { capture.close() }
-        let live = Self.repo.appendingPathComponent("presets/live.lua").path
+        let live = VoxflowProcess.repo.appendingPathComponent("presets/live.lua").path
         let (status, stderr) = try voxflow(["run", live, "--connect", "obs:in_*"], server: server,
                                            stdin: "A line from a chat.\nAnd another one.\n")
         #expect(status == 0, "\(stderr)")

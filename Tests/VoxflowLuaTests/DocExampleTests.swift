@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import VoxflowTestSupport
 
 /// Every ```lua block of docs/lua-api.md runs as a script and must succeed, so the document
 /// cannot drift from the code.
 @Suite struct DocExampleTests {
     static let examples: [(index: Int, heading: String, source: String)] = {
-        let doc = (try? String(contentsOf: Run.repo.appendingPathComponent("docs/lua-api.md"), encoding: .utf8)) ?? ""
+        let doc = (try? String(contentsOf: VoxflowProcess.repo.appendingPathComponent("docs/lua-api.md"), encoding: .utf8)) ?? ""
         var out: [(Int, String, String)] = []
         var heading = "", block: [String]? = nil
         for line in doc.components(separatedBy: "\n") {
@@ -30,10 +31,10 @@ import Testing
     @Test(arguments: DocExampleTests.examples.map(\.index))
     func exampleRuns(_ index: Int) throws {
         let example = Self.examples[index - 1]
-        let dir = try Run.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Run.script(example.source, in: dir, name: "example\(index).lua")
-        let r = try Run.voxflow(["run", "--timeout", "60", path], stdin: "first line\nsecond line\n", cwd: dir)
+        let path = try VoxflowProcess.script(example.source, in: dir, name: "example\(index).lua")
+        let r = try VoxflowProcess.run(["run", "--timeout", "60", path], stdin: "first line\nsecond line\n", cwd: dir)
         #expect(r.status == 0, "example \(index) under '\(example.heading)' failed:\n\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.contains(".partial-") })
     }

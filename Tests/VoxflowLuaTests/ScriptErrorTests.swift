@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import VoxflowTestSupport
 import VoxflowApp
 
 @Suite struct ScriptErrorTests {
-    func run(_ source: String, args: [String] = [], options: [String] = [], stdin: String = "") throws -> (Run.Result, URL) {
-        let dir = try Run.tempDir()
-        let path = try Run.script(source, in: dir)
-        return (try Run.voxflow(["run"] + options + [path] + args, stdin: stdin, cwd: dir), dir)
+    func run(_ source: String, args: [String] = [], options: [String] = [], stdin: String = "") throws -> (VoxflowProcess.Result, URL) {
+        let dir = try VoxflowProcess.tempDir()
+        let path = try VoxflowProcess.script(source, in: dir)
+        return (try VoxflowProcess.run(["run"] + options + [path] + args, stdin: stdin, cwd: dir), dir)
     }
 
     @Test func syntaxErrorNamesFileAndLine() throws {
@@ -67,12 +68,12 @@ import VoxflowApp
     }
 
     @Test func timeoutAlsoStopsAScriptWaitingOnInput() throws {
-        let dir = try Run.tempDir()
+        let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Run.script("local vf = require('voxflow')\nfor line in vf.lines() do end\n", in: dir)
+        let path = try VoxflowProcess.script("local vf = require('voxflow')\nfor line in vf.lines() do end\n", in: dir)
         // Standard input stays open: the script waits for lines until the timeout.
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Run.executable)
+        p.executableURL = URL(fileURLWithPath: VoxflowProcess.executable)
         p.arguments = ["run", "--timeout", "1", path]
         let input = Pipe(), err = Pipe()
         p.standardInput = input
