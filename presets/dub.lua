@@ -34,4 +34,4 @@ for _, cue in ipairs(cues) do
   end
 end
 g:finish()
-print(string.format("%s: %d cues from %s", out, spoken, subs))
+print(string.format("%s: %d cue%s from %s", out, spoken, spoken == 1 and "" or "s", subs))

@@ -15,7 +15,8 @@ struct FileFormat {
             case "flac": kind = "flac"
             case "ogg", "oga": kind = "ogg"
             default:
-                throw NodeError.parameter(name: "path", message: "\"\(path)\" has no known extension; use .wav, .flac or .ogg, or set format")
+                let what = path.contains(".") ? "ends in .\(ext), a format Voxflow does not write" : "has no extension"
+                throw NodeError.parameter(name: "path", message: "\"\(path)\" \(what); use .wav, .flac or .ogg, or set format")
             }
         }
         let sub: Int

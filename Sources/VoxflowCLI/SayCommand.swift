@@ -8,15 +8,16 @@ import VoxflowLua
 struct SayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "say",
-        abstract: "Speak text into an audio file (WAV, FLAC or OGG) with the default voice graph.",
+        abstract: "Speak text into an audio file (WAV, FLAC, OGG) or into JACK, with the default graph (presets/say.lua).",
         discussion: """
-        Without TEXT, reads standard input and speaks each line as its own utterance as soon as
-        it arrives. The output file appears only when everything was written: an error or
+        Without TEXT, reads standard input and speaks each line as its own utterance as soon as \
+        it arrives. The output file appears only when everything was written: an error or \
         Ctrl-C leaves no half-written file.
 
         Examples:
           voxflow say "The quick brown fox." -o fox.wav
-          echo "Line one.\\nLine two." | voxflow say -o lines.flac --voice slt
+          printf 'Line one.\\nLine two.\\n' | voxflow say -o lines.flac --voice slt
+          voxflow say --jack --connect 'system:playback_*' "Into JACK."
         """)
 
     @Argument(help: "The text to speak. Omit to read lines from standard input.")

@@ -52,10 +52,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a Lua script that builds graphs and speaks (see docs/lua-api.md).",
         discussion: """
+        voxflow's own options (--timeout, --allow-native, --verbose) go before SCRIPT; everything after \
+        SCRIPT reaches the script as `arg`. At the end of the script every graph finishes: pending \
+        utterances are spoken and files written. After an error they are cancelled and reported.
+
         Examples:
           voxflow run presets/dub.lua subs.srt dub.wav
-          voxflow run presets/live.lua --interrupt < lines.txt
-        At the end of the script every graph finishes: pending utterances are spoken and files written.
+          voxflow run --timeout 60 presets/live.lua --interrupt live.wav < lines.txt
         """)
 
     @OptionGroup var options: ScriptOptions
