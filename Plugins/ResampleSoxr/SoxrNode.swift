@@ -63,8 +63,6 @@ final class SoxrNode: Node {
         }
     }
 
-    func cancel(_ id: UtteranceID) {}
-
     private func run(_ soxr: soxr_t, _ input: [Float]?, into st: inout Stream, id: UtteranceID, flush: Bool, context: NodeContext) throws {
         let inFrames = (input?.count ?? 0) / channels
         let capacity = max(4096, Int(Double(inFrames) * Double(outRate) / Double(inRate)) + 256)

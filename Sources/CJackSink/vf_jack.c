@@ -119,12 +119,19 @@ static void on_latency(jack_latency_callback_mode_t mode, void *arg) {
 
 /* ---- Control thread ---- */
 
+static void silent(const char *msg) { (void)msg; }
+static void to_stderr(const char *msg) { fprintf(stderr, "voxflow: jack: %s\n", msg); }
+
 static jack_client_t *open_client(vf_jack *j, char *err, size_t errlen) {
     jack_status_t status = 0;
+    /* Our own message says what failed and what to do; libjack's would come first and confuse. */
+    jack_set_error_function(silent);
+    jack_set_info_function(silent);
     jack_options_t opts = JackNoStartServer | JackUseExactName;
     jack_client_t *c = j->server_name[0]
         ? jack_client_open(j->client_name, opts | JackServerName, &status, j->server_name)
         : jack_client_open(j->client_name, opts, &status);
+    if (c) jack_set_error_function(to_stderr);
     if (!c) {
         if (err) {
             if (status & JackNameNotUnique) snprintf(err, errlen, "a JACK client named '%s' already exists", j->client_name);
@@ -234,13 +241,9 @@ void vf_jack_stats_get(vf_jack *j, vf_jack_stats *out) {
 
 int vf_jack_alive(vf_jack *j) { return atomic_load(&j->alive); }
 
-static void silent(const char *msg) { (void)msg; }
-
 int vf_jack_reconnect(vf_jack *j) {
     jack_client_t *old = atomic_exchange(&j->client, NULL);
     if (old) jack_client_close(old);
-    jack_set_error_function(silent);
-    jack_set_info_function(silent);
     jack_client_t *c = open_client(j, NULL, 0);
     if (!c) return -1;
     atomic_store(&j->client, c);

@@ -45,7 +45,6 @@ public enum Subtitles {
         var cues: [Cue] = []
         while i < lines.count {
             if lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1; continue }
-            let blockStart = i
             if vtt, lines[i].hasPrefix("NOTE") || lines[i].hasPrefix("STYLE") || lines[i].hasPrefix("REGION") {
                 while i < lines.count && !lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
                 continue
@@ -79,7 +78,6 @@ public enum Subtitles {
             }
             var (text, speaker) = speakerAndText(textLines.joined(separator: " "))
             text = text.trimmingCharacters(in: .whitespaces)
-            _ = blockStart
             cues.append(Cue(index: cues.count + 1, start: start, end: end, text: text, speaker: speaker, line: timeLine + 1))
         }
         return cues
