@@ -154,4 +154,21 @@ import VoxflowTestSupport
         lsp.waitUntilExit()
         #expect(text.contains("port playback latency = [ 2400 2400 ] frames"), "50 ms at 48 kHz: \(text)")
     }
+
+    @Test func stereoPlaysMonoSpeechOnBothPorts() throws {
+        let server = try JackServer()
+        defer { server.stop() }
+        let capture = try JackCapture(server: server, ports: 2)
+        defer { capture.close() }
+        let p = Pipeline(graph: try vf.build(jackGraph(server, ["channels": .int(2)])), mode: .threaded(queueCapacity: 4))
+        #expect(capture.connect("voxflow:out_l", to: 0) && capture.connect("voxflow:out_r", to: 1))
+        p.submit(Utterance(id: 1, text: "Left and right."))
+        p.waitAll()
+        try p.finish()
+        usleep(100_000)
+        let left = capture.samples(0), right = capture.samples(1)
+        #expect(trimmedSilence(left).count > 24_000)
+        let same = left == right
+        #expect(same, "the mono voice on both channels, in step")
+    }
 }
