@@ -200,10 +200,4 @@ final class SinkJackNode: Node, @unchecked Sendable {
         while watchdog?.isFinished == false { usleep(10_000) }
         vf_jack_close(jack)
     }
-
-    var stats: vf_jack_stats {
-        var st = vf_jack_stats()
-        vf_jack_stats_get(jack, &st)
-        return st
-    }
 }

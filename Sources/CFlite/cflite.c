@@ -38,14 +38,6 @@ int vf_flite_has_pitch_control(const char *name) {
     return 0;
 }
 
-int vf_flite_sample_rate(void *voice) {
-    cst_voice *v = voice;
-    cst_utterance *u = flite_synth_text("a", v);
-    int rate = u && utt_wave(u) ? utt_wave(u)->sample_rate : 16000;
-    if (u) delete_utterance(u);
-    return rate;
-}
-
 struct stream_state {
     vf_audio_fn on_audio;
     vf_word_fn on_word;

@@ -76,7 +76,6 @@ size_t vf_capture_read(vf_capture *c, int i, float *out, size_t max) {
 uint64_t vf_capture_total(vf_capture *c, int i) { return atomic_load(&c->total[i]); }
 int64_t vf_capture_first_sound_ns(vf_capture *c, int i) { return atomic_load(&c->first[i]); }
 void vf_capture_reset_first_sound(vf_capture *c, int i) { atomic_store(&c->first[i], 0); }
-int vf_capture_alive(vf_capture *c) { return atomic_load(&c->alive); }
 
 void vf_capture_close(vf_capture *c) {
     if (atomic_load(&c->alive)) jack_deactivate(c->client);

@@ -109,21 +109,6 @@ public final class LuaState {
 
     // MARK: Running code
 
-    /// Loads and runs a chunk in protected mode. Returns nil, or the error with traceback.
-    func run(file path: String, chunkName: String, arguments: [String]) -> String? {
-        guard let source = FileManager.default.contents(atPath: path) else { return "cannot read \(path)" }
-        lua_pushcclosure(L, vf_traceback, 0)
-        let handler = lua_gettop(L)
-        defer { lua_settop(L, handler - 1) }
-        let status = source.withUnsafeBytes { buf in
-            luaL_loadbufferx(L, buf.baseAddress?.assumingMemoryBound(to: CChar.self), buf.count, "@" + chunkName, "t")
-        }
-        if status != LUA_OK { return value(at: -1).description }
-        for a in arguments { push(a) }
-        if vf_pcall(L, Int32(arguments.count), 0, handler) != LUA_OK { return value(at: -1).description }
-        return nil
-    }
-
     /// Runs a chunk of Lua source (the host's own prelude) in protected mode.
     func run(source: String, name: String) -> String? {
         lua_pushcclosure(L, vf_traceback, 0)
@@ -146,14 +131,6 @@ public final class LuaState {
         for a in args { push(a) }
         if vf_pcall(L, Int32(args.count), 1, handler) != LUA_OK { return .failure(LuaHostError(value(at: -1).description)) }
         return .success(value(at: -1))
-    }
-
-    func setGlobal(_ name: String, _ v: LuaValue) {
-        pushGlobals()
-        push(name)
-        push(v)
-        lua_rawset(L, -3)
-        vf_pop(L, 1)
     }
 
     /// The globals table, read raw from the registry (a script may give _G a metatable).
@@ -233,5 +210,15 @@ extension LuaState {
     }
 }
 
-func vf_newtable_(_ l: LuaState) { vf_newtable(l.L) }
-func lua_rawset_(_ l: LuaState) { lua_rawset(l.L, -3); vf_pop(l.L, 1) }
+extension LuaState {
+    /// Sets global `name` (raw) to a new table that `fill` defines functions in; the table is on
+    /// top of the stack while `fill` runs.
+    func setGlobalTable(_ name: String, _ fill: () -> Void) {
+        pushGlobals()
+        push(name)
+        vf_newtable(L)
+        fill()
+        lua_rawset(L, -3)
+        vf_pop(L, 1)
+    }
+}

@@ -28,8 +28,6 @@ final class ScriptGraph: @unchecked Sendable {
         spec = GraphSpec(autoResample: autoResample)
     }
 
-    var nodeCount: Int { graph?.elements.count ?? spec.nodes.count }
-
     /// Validates (every problem at once) and, unless only checking, starts the pipeline.
     func start(voxflow: Voxflow, run: Bool) throws {
         if finished { throw LuaHostError("this graph was finished; create a new one with voxflow.graph") }

@@ -9,12 +9,10 @@ import VoxflowKit
 extension ScriptHost {
     func installModule() {
         let l = lua
-        l.pushGlobals()
-        l.push("__voxflow_host")
-        vf_newtable_(l)
-        defineGraphFunctions(l)
-        defineUtilityFunctions(l)
-        lua_rawset_(l)
+        l.setGlobalTable("__voxflow_host") {
+            defineGraphFunctions(l)
+            defineUtilityFunctions(l)
+        }
         if let e = l.run(source: Prelude.source, name: "voxflow") {
             fatalError("the voxflow Lua module failed to load: \(e)")
         }

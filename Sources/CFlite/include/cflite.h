@@ -15,7 +15,6 @@ typedef void (*vf_word_fn)(const char *word, float start, float end, void *user)
 
 /* The voice named (rms, awb, slt, kal16), or NULL. Registers it on first use. Not thread-safe. */
 void *vf_flite_voice(const char *name);
-int vf_flite_sample_rate(void *voice);
 
 /*
  * Synthesizes `text`, streaming: `on_word` is called for every word before the first audio

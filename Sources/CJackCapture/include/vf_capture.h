@@ -16,6 +16,5 @@ uint64_t vf_capture_total(vf_capture *c, int i);
 /* CLOCK_MONOTONIC ns when port i first received a non-zero sample, 0 if not yet. */
 int64_t vf_capture_first_sound_ns(vf_capture *c, int i);
 void vf_capture_reset_first_sound(vf_capture *c, int i);
-int vf_capture_alive(vf_capture *c);
 void vf_capture_close(vf_capture *c);
 #endif
