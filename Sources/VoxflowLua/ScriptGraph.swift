@@ -16,6 +16,8 @@ final class ScriptGraph: @unchecked Sendable {
     private(set) var finished = false
     /// Validation failed and the script was told (it may have caught the error): nothing to finish.
     private var rejected = false
+    /// The script returned this graph to its caller (a say preset): the caller builds and runs it.
+    var handedOver = false
     private var nextUtterance: UtteranceID = 1
     private var sinkRate = 0
 
@@ -93,7 +95,7 @@ final class ScriptGraph: @unchecked Sendable {
     /// Commits outputs (files are renamed into place). Pending utterances finish first. A graph
     /// that never started is validated here, so no declared graph goes unchecked.
     func finish(voxflow: Voxflow) throws -> LuaValue {
-        guard !finished, !rejected, !spec.nodes.isEmpty else { return .object([:]) }
+        guard !finished, !rejected, !handedOver, !spec.nodes.isEmpty else { return .object([:]) }
         if graph == nil { try start(voxflow: voxflow, run: false) }
         finished = true
         guard let pipeline else {

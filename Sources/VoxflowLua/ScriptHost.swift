@@ -54,6 +54,7 @@ public final class ScriptHost {
             lua.setDeadline(t)
         }
         var (error, returned) = lua.runReturning(file: path, chunkName: path)
+        if case let .integer(id)? = returned.fields["_id"] { graphs[id]?.handedOver = true }
         if error == nil, case let .failure(e) = lua.call(global: "__voxflow_at_exit", []) { error = e.message }
         error = error.map(Self.trimTraceback)
         var cancelled = 0
