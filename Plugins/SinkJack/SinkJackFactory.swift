@@ -29,7 +29,8 @@ final class SinkJackFactory: NodeFactory {
         if server.isEmpty { server = ProcessInfo.processInfo.environment["JACK_DEFAULT_SERVER"] ?? "" }
         var err = [CChar](repeating: 0, count: 256)
         guard let jack = vf_jack_open(parameters.string("client_name"), server, &err, err.count) else {
-            throw NodeError.engine(String(cString: err) + " (start one with `scripts/jack-test-server start`, or set server)")
+            throw NodeError.engine(String(cString: err) + ". Start jackd (`scripts/jack-test-server start` runs a private "
+                                   + "test server), or name another with JACK_DEFAULT_SERVER or the sink's `server` parameter")
         }
         return try SinkJackNode(jack: jack, channels: parameters.int("channels"), portPerVoice: parameters.bool("port_per_voice"),
                                 connect: parameters.string("connect"), prebufferMs: parameters.double("prebuffer"),

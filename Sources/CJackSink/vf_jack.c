@@ -135,7 +135,7 @@ static jack_client_t *open_client(vf_jack *j, char *err, size_t errlen) {
     if (!c) {
         if (err) {
             if (status & JackNameNotUnique) snprintf(err, errlen, "a JACK client named '%s' already exists", j->client_name);
-            else snprintf(err, errlen, "cannot connect to the JACK server%s%s (status 0x%x); is jackd running?",
+            else snprintf(err, errlen, "cannot connect to the JACK server%s%s; is jackd running? (libjack status 0x%x)",
                           j->server_name[0] ? " " : "", j->server_name, (unsigned)status);
         }
         return NULL;
