@@ -13,9 +13,10 @@ func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> (Product,
 }
 
 let plugins = [
-    plugin("TextNormalize"),
-    plugin("ProsodyTag"),
+    plugin("TextNormalize", dependencies: ["VoxflowText"]),
+    plugin("ProsodyTag", dependencies: ["VoxflowText"]),
     plugin("AcousticFlite", dependencies: ["CFlite"]),
+    plugin("AcousticEspeak", dependencies: ["CEspeak"]),
     plugin("VocoderPassthrough"),
     plugin("ResampleSoxr", dependencies: ["CSoxr"]),
     plugin("SinkFile", dependencies: ["CSndfile"]),
@@ -48,6 +49,12 @@ let package = Package(
             .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"), .linkedLibrary("dl"),
         ]),
 
+        .systemLibrary(name: "CEspeak", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+
+        // The text front end (markup, normalization, pinyin, prosody tagging), shared by the text
+        // plugins and the CLI's normalize/tag commands. Only VoxflowKit types cross a plugin boundary.
+        .target(name: "VoxflowText", dependencies: [kit]),
+
         // Host modules
         .target(name: "VoxflowGraph", dependencies: [kit]),
         .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
@@ -56,7 +63,7 @@ let package = Package(
         ]),
         .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "CLuaShim"]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
-            "VoxflowApp", "VoxflowLua", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VoxflowApp", "VoxflowLua", "VoxflowText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -65,6 +72,7 @@ let package = Package(
 
         // Tests: real plugins through the real loader, plus a capturing sink (VoxflowTestSupport).
         .target(name: "VoxflowTestSupport", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost", "CJackCapture"]),
+        .testTarget(name: "VoxflowTextTests", dependencies: ["VoxflowText"]),
         .testTarget(name: "VoxflowGraphTests", dependencies: ["VoxflowGraph", "VoxflowTestSupport"]),
         .testTarget(name: "VoxflowPluginHostTests", dependencies: ["VoxflowPluginHost"]),
         .testTarget(name: "VoxflowPluginsTests", dependencies: ["VoxflowApp", "VoxflowLua", "VoxflowTestSupport"]),

@@ -7,8 +7,8 @@ import VoxflowPluginHost
         let dir = try BadPlugins.makeFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let major = try BadPlugins.compile(BadPlugins.withABI(major: 99, minor: 0), as: "libabi_major.so", in: dir)
-        let minor = try BadPlugins.compile(BadPlugins.withABI(major: 1, minor: 99), as: "libabi_minor.so", in: dir)
-        let magic = try BadPlugins.compile(BadPlugins.withABI(major: 1, minor: 0, magic: "0x1234"), as: "libmagic.so", in: dir)
+        let minor = try BadPlugins.compile(BadPlugins.withABI(major: 2, minor: 99), as: "libabi_minor.so", in: dir)
+        let magic = try BadPlugins.compile(BadPlugins.withABI(major: 2, minor: 0, magic: "0x1234"), as: "libmagic.so", in: dir)
         let noEntry = try BadPlugins.compile(BadPlugins.noEntry, as: "libno_entry.so", in: dir)
         let text = dir.appendingPathComponent("libtext.so").path
         try "this is not a library\n".write(toFile: text, atomically: true, encoding: .utf8)
@@ -18,8 +18,8 @@ import VoxflowPluginHost
         let registry = PluginRegistry.standard(environment: env)
 
         func reason(_ path: String) -> String? { registry.refused.first { $0.path == path }.map { "\($0.reason)" } }
-        #expect(reason(major) == "built for plugin ABI 99.0, this host supports 1.0–1.0; rebuild the plugin against this Voxflow's VoxflowKit")
-        #expect(reason(minor)?.hasPrefix("built for plugin ABI 1.99") == true)
+        #expect(reason(major) == "built for plugin ABI 99.0, this host supports 2.0–2.0; rebuild the plugin against this Voxflow's VoxflowKit")
+        #expect(reason(minor)?.hasPrefix("built for plugin ABI 2.99") == true)
         #expect(reason(magic)?.contains("magic 0x1234") == true)
         #expect(reason(noEntry)?.hasPrefix("no entry symbol 'voxflow_plugin_entry'") == true)
         #expect(reason(text)?.hasPrefix("not a loadable shared library") == true)

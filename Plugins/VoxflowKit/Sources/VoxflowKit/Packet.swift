@@ -42,32 +42,139 @@ public enum Chunk: Sendable {
 }
 
 /// A span of text, normally one sentence.
+///
+/// `text` is always the plain spoken form. A text front end (text.normalize) also fills `spans`:
+/// the sentence cut where language or markup changes, each piece normalized and annotated.
+/// Nodes that only need text read `text`; an empty `spans` means "one plain span".
 public struct TextChunk: Sendable, Hashable {
     public var text: String
     /// 0-based sentence index within the utterance.
     public var index: Int
-    public init(text: String, index: Int) {
+    public var spans: [TextSpan]
+    public init(text: String, index: Int, spans: [TextSpan] = []) {
         self.text = text
         self.index = index
+        self.spans = spans
+    }
+}
+
+/// A piece of a sentence in one language and one style.
+public struct TextSpan: Sendable, Hashable {
+    /// Spoken form (numbers, abbreviations, symbols written out).
+    public var text: String
+    /// The text as the user wrote it.
+    public var written: String
+    /// BCP 47 language of the span ("en", "zh"); nil: the voice's own.
+    public var language: String?
+    /// Word by word readings when the front end knows them (Mandarin: pinyin); empty otherwise.
+    public var words: [SpokenWord]
+    public var style: SpanStyle
+    /// Silence requested before the span (SSML `break`, `[pause=…]`), in seconds.
+    public var pauseBefore: Double
+    /// Names of bookmarks (SSML `mark`) that fall just before the span.
+    public var bookmarks: [String]
+
+    public init(text: String, written: String? = nil, language: String? = nil, words: [SpokenWord] = [],
+                style: SpanStyle = SpanStyle(), pauseBefore: Double = 0, bookmarks: [String] = []) {
+        self.text = text
+        self.written = written ?? text
+        self.language = language
+        self.words = words
+        self.style = style
+        self.pauseBefore = pauseBefore
+        self.bookmarks = bookmarks
+    }
+}
+
+/// One word as written and how to say it.
+public struct SpokenWord: Sendable, Hashable {
+    public enum Alphabet: String, Sendable, Hashable {
+        /// `spoken` is ordinary text in the span's language.
+        case text
+        /// Hanyu pinyin, syllables separated by spaces, tone as a digit 1–5 ("yin2 hang2").
+        case pinyin
+        /// espeak-ng phoneme mnemonics (what `espeak-ng -x` prints), for SSML `phoneme`.
+        case espeak
+        /// IPA, for SSML `phoneme alphabet="ipa"`; engines that cannot read it speak `written`.
+        case ipa
+    }
+    public var written: String
+    public var spoken: String
+    public var alphabet: Alphabet
+    public init(written: String, spoken: String, alphabet: Alphabet) {
+        self.written = written
+        self.spoken = spoken
+        self.alphabet = alphabet
+    }
+}
+
+/// How a span asks to be said, from markup: relative to the utterance's controls.
+public struct SpanStyle: Sendable, Hashable {
+    /// Rate multiplier (SSML prosody rate, `[rate=1.2]`).
+    public var rate: Double
+    /// Pitch shift in semitones.
+    public var pitch: Double
+    /// Linear gain.
+    public var volume: Double
+    /// 0 none, 0.5 moderate, 1 strong (SSML emphasis).
+    public var emphasis: Double
+    /// Voice requested for the span (SSML `voice name=`), nil: the utterance's.
+    public var voice: String?
+    /// Emotion set by a tag (`[emotion=angry:0.6]`), with its intensity 0…1.
+    public var emotion: String?
+    public var intensity: Double?
+
+    public init(rate: Double = 1, pitch: Double = 0, volume: Double = 1, emphasis: Double = 0, voice: String? = nil,
+                emotion: String? = nil, intensity: Double? = nil) {
+        self.rate = rate
+        self.pitch = pitch
+        self.volume = volume
+        self.emphasis = emphasis
+        self.voice = voice
+        self.emotion = emotion
+        self.intensity = intensity
     }
 }
 
 /// One phrase and how to say it.
+///
+/// `text` is the phrase's plain spoken form. When `words` is not empty it is the same phrase word by
+/// word, with readings (pinyin, phonemes) that engines able to read them should use instead of
+/// `text`, labelling their word marks with each word's `written` form.
 public struct ProsodyChunk: Sendable, Hashable {
     public var text: String
     /// 0-based phrase index within the utterance.
     public var index: Int
-    /// Silence after the phrase, in seconds.
+    /// Silence before and after the phrase, in seconds.
+    public var pauseBefore: Double
     public var pauseAfter: Double
     /// Rate multiplier, 1 = natural.
     public var rate: Double
     /// Pitch shift in semitones.
     public var pitch: Double
+    /// Pitch range multiplier (1 = natural, 0 = monotone, 2 = twice as lively).
+    public var pitchRange: Double
+    /// Linear gain.
+    public var volume: Double
     public var isSentenceEnd: Bool
     public var isQuestion: Bool
+    /// BCP 47 language of the phrase; nil: the voice's own.
+    public var language: String?
+    public var words: [SpokenWord]
+    /// Voice for this phrase, nil: the utterance's.
+    public var voice: String?
+    /// Emotion the phrase carries and its intensity 0…1 (already mapped to the controls above).
+    public var emotion: String?
+    public var intensity: Double
+    /// 0…1, how strongly the phrase is emphasized (already mapped to the controls above).
+    public var emphasis: Double
+    /// Bookmarks placed at the phrase's first sample.
+    public var bookmarks: [String]
 
     public init(text: String, index: Int, pauseAfter: Double, rate: Double = 1, pitch: Double = 0,
-                isSentenceEnd: Bool = false, isQuestion: Bool = false) {
+                isSentenceEnd: Bool = false, isQuestion: Bool = false, pauseBefore: Double = 0, pitchRange: Double = 1,
+                volume: Double = 1, language: String? = nil, words: [SpokenWord] = [], voice: String? = nil,
+                emotion: String? = nil, intensity: Double = 0, emphasis: Double = 0, bookmarks: [String] = []) {
         self.text = text
         self.index = index
         self.pauseAfter = pauseAfter
@@ -75,6 +182,16 @@ public struct ProsodyChunk: Sendable, Hashable {
         self.pitch = pitch
         self.isSentenceEnd = isSentenceEnd
         self.isQuestion = isQuestion
+        self.pauseBefore = pauseBefore
+        self.pitchRange = pitchRange
+        self.volume = volume
+        self.language = language
+        self.words = words
+        self.voice = voice
+        self.emotion = emotion
+        self.intensity = intensity
+        self.emphasis = emphasis
+        self.bookmarks = bookmarks
     }
 }
 

@@ -1,0 +1,10 @@
+import VoxflowKit
+
+final class EspeakPlugin: VoxflowPlugin {
+    let factories: [NodeFactory] = []
+}
+
+@_cdecl("voxflow_plugin_entry")
+public func voxflowPluginEntry() -> UnsafeRawPointer {
+    PluginEntry.descriptor(name: "acoustic-espeak", version: "0.1.0") { PluginEntry.retain(EspeakPlugin()) }
+}
