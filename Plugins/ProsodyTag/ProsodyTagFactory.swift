@@ -1,36 +1,44 @@
 import VoxflowKit
+import VoxflowText
 
 final class ProsodyTagFactory: NodeFactory {
     let type = NodeTypeDescriptor(
         name: "prosody.tag",
-        summary: "Splits sentences into phrases at punctuation and sets pause lengths; passes rate and pitch through",
+        summary: "Phrases, pauses, question intonation, emphasis and emotion (from tags, delivery words, punctuation) mapped to rate, pitch, range and energy",
         sinkPads: [PadTemplate("in", .text, "one sentence per chunk")],
         srcPads: [PadTemplate("out", .prosody, "one phrase per chunk")],
         parameters: [
             ParameterSpec("phrase_pause", .double, default: .double(0.12), range: 0...5, unit: "s",
-                          "silence after a phrase ending in , ; : or a dash"),
+                          "silence after a phrase ending in a comma (other clause marks scale it)"),
             ParameterSpec("sentence_pause", .double, default: .double(0.3), range: 0...5, unit: "s",
-                          "silence after a sentence"),
+                          "silence after a sentence ending in a period (! ? … scale it)"),
             ParameterSpec("min_phrase_words", .int, default: .int(3), range: 1...50, unit: "words",
                           "a shorter phrase is joined to the next one"),
+            ParameterSpec("detect_emotion", .bool, default: .bool(true),
+                          "infer emotion from delivery words and punctuation when no tag or request sets one"),
+            ParameterSpec("emotions", .string, default: .string(""),
+                          "JSON object overriding rows of the emotion table, e.g. {\"angry\": {\"rate\": 1.3, \"energy\": 1.6}}; fields: rate, pitch, pitch_range, energy, pause_scale"),
         ])
 
     func makeNode(name: String, parameters: Parameters) throws -> Node {
-        ProsodyTagNode(phrasePause: parameters.double("phrase_pause"), sentencePause: parameters.double("sentence_pause"),
-                       minWords: parameters.int("min_phrase_words"))
+        let table: EmotionTable
+        do {
+            table = try EmotionTable.overriding(json: parameters.string("emotions"))
+        } catch {
+            throw NodeError.parameter(name: "emotions", message: "\(error)")
+        }
+        return ProsodyTagNode(tagger: ProsodyTagger(
+            phrasePause: parameters.double("phrase_pause"), sentencePause: parameters.double("sentence_pause"),
+            minPhraseWords: parameters.int("min_phrase_words"), emotions: table, detectEmotion: parameters.bool("detect_emotion")))
     }
 }
 
 final class ProsodyTagNode: Node {
-    let phrasePause: Double, sentencePause: Double, minWords: Int
+    let tagger: ProsodyTagger
     private var controls: [UtteranceID: Controls] = [:]
     private var index: [UtteranceID: Int] = [:]
 
-    init(phrasePause: Double, sentencePause: Double, minWords: Int) {
-        self.phrasePause = phrasePause
-        self.sentencePause = sentencePause
-        self.minWords = minWords
-    }
+    init(tagger: ProsodyTagger) { self.tagger = tagger }
 
     func negotiate(inputs: [String: Caps]) throws -> [String: Caps] { ["out": .prosody] }
 
@@ -44,17 +52,11 @@ final class ProsodyTagNode: Node {
             controls[id] = nil
             index[id] = nil
         case let .chunk(.text(t)):
-            let c = controls[id] ?? Controls()
-            let phrases = PhraseSplitter.split(t.text, minWords: minWords)
-            for (k, p) in phrases.enumerated() {
+            let plans = tagger.plan(t, controls: controls[id] ?? Controls(), firstIndex: index[id] ?? 0)
+            index[id] = (index[id] ?? 0) + plans.count
+            for p in plans {
                 if context.isCancelled(id) { return }
-                let last = k == phrases.count - 1
-                let i = index[id] ?? 0
-                index[id] = i + 1
-                let chunk = ProsodyChunk(text: p, index: i, pauseAfter: last ? sentencePause : phrasePause,
-                                         rate: c.rate, pitch: c.pitch, isSentenceEnd: last,
-                                         isQuestion: last && (p.hasSuffix("?") || p.hasSuffix("？")))
-                context.emit(.prosody(chunk), of: id, on: "out")
+                context.emit(.prosody(p.chunk), of: id, on: "out")
             }
         case .chunk: break
         }

@@ -1,41 +1,61 @@
 import VoxflowKit
+import VoxflowText
 
 final class TextNormalizeFactory: NodeFactory {
     let type = NodeTypeDescriptor(
         name: "text.normalize",
-        summary: "Unicode NFC, whitespace folding and sentence splitting; one text chunk per sentence",
-        sinkPads: [PadTemplate("in", .text, "text as written")],
-        srcPads: [PadTemplate("out", .text, "one chunk per sentence")],
+        summary: "Markup (SSML subset, inline tags), English and Mandarin normalization, Hanzi → pinyin; one chunk per sentence",
+        sinkPads: [PadTemplate("in", .text, "text as written, with markup")],
+        srcPads: [PadTemplate("out", .text, "one chunk per sentence: spoken form in spans of one language and style")],
         parameters: [
-            ParameterSpec("split_sentences", .bool, default: .bool(true), "emit one chunk per sentence (false: one per utterance)"),
+            ParameterSpec("markup", .bool, default: .bool(true),
+                          "read SSML and inline tags ([emotion=…], [pause=…], [rate=…]); false: every character is text"),
+            ParameterSpec("language", .string, default: .string("auto"),
+                          "language of unlabelled text: auto (split into English and Mandarin runs) or a BCP 47 tag (en, zh, …); the utterance's language wins"),
         ])
 
     func makeNode(name: String, parameters: Parameters) throws -> Node {
-        TextNormalizeNode(splitSentences: parameters.bool("split_sentences"))
+        TextNormalizeNode(markup: parameters.bool("markup"), language: parameters.string("language"))
     }
 }
 
+/// Runs the text front end on each utterance and emits its sentences. A markup error fails the
+/// utterance with the error's line and column.
 final class TextNormalizeNode: Node {
-    let splitSentences: Bool
+    let markup: Bool
+    let language: String
+    private var controls: [UtteranceID: Controls] = [:]
     private var index: [UtteranceID: Int] = [:]
 
-    init(splitSentences: Bool) { self.splitSentences = splitSentences }
+    init(markup: Bool, language: String) {
+        self.markup = markup
+        self.language = language
+    }
 
     func negotiate(inputs: [String: Caps]) throws -> [String: Caps] { ["out": .text] }
 
     func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
         let id = packet.utterance
         switch packet.body {
-        case .begin: index[id] = 0
-        case .end: index[id] = nil
+        case let .begin(u):
+            controls[id] = u.controls
+            index[id] = 0
+        case .end:
+            controls[id] = nil
+            index[id] = nil
         case let .chunk(.text(t)):
-            let clean = TextCleaner.clean(t.text)
-            let parts = splitSentences ? SentenceSplitter.split(clean) : [clean]
-            for s in parts where !s.isEmpty {
+            let frontEnd = TextFrontEnd(markup: markup, language: controls[id]?.language ?? language)
+            let sentences: [TextChunk]
+            do {
+                sentences = try frontEnd.sentences(t.text)
+            } catch let e as MarkupError {
+                throw NodeError.engine("markup: \(e)")
+            }
+            for var s in sentences {
                 if context.isCancelled(id) { return }
-                let i = index[id] ?? 0
-                index[id] = i + 1
-                context.emit(.text(TextChunk(text: s, index: i)), of: id, on: "out")
+                s.index = index[id] ?? 0
+                index[id] = s.index + 1
+                context.emit(.text(s), of: id, on: "out")
             }
         case .chunk: break
         }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Unicode NFC and whitespace folding: every run of white space (including line breaks and
 /// no-break spaces) becomes one space; control characters are dropped.
-enum TextCleaner {
-    static func clean(_ text: String) -> String {
+public enum TextCleaner {
+    public static func clean(_ text: String) -> String {
         let nfc = text.precomposedStringWithCanonicalMapping
         var out = ""
         out.reserveCapacity(nfc.utf8.count)
