@@ -49,7 +49,7 @@ let package = Package(
             .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"), .linkedLibrary("dl"),
         ]),
 
-        .systemLibrary(name: "CEspeak", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .target(name: "CEspeak", linkerSettings: [.linkedLibrary("dl")]),  // dlopens libespeak-ng (see cespeak.h); headers from libespeak-ng-dev
 
         // The text front end (markup, normalization, pinyin, prosody tagging), shared by the text
         // plugins and the CLI's normalize/tag commands. Only VoxflowKit types cross a plugin boundary.
@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "VoxflowApp", dependencies: [
             kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "CLuaShim"]),
+        .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowText", "CLuaShim"]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
             "VoxflowApp", "VoxflowLua", "VoxflowText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

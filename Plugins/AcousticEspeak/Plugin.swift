@@ -1,7 +1,7 @@
 import VoxflowKit
 
 final class EspeakPlugin: VoxflowPlugin {
-    let factories: [NodeFactory] = []
+    let factories: [NodeFactory] = [EspeakFactory()]
 }
 
 @_cdecl("voxflow_plugin_entry")

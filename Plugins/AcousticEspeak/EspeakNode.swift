@@ -1,0 +1,143 @@
+import Foundation
+import VoxflowKit
+
+/// Renders each phrase with espeak-ng as soon as it arrives and streams it: ~100 ms chunks as
+/// espeak-ng hands them over, with the word marks that start in them, between the phrase's
+/// pauses. Controls are applied natively (rate, pitch, pitch range; volume as a gain).
+///
+/// With `deterministic` (the default) every phrase is spoken by a freshly loaded espeak-ng
+/// (see `EspeakEngine`), so a phrase always gives the same samples, whatever was spoken before
+/// it or by other nodes in between; the reload for the next phrase happens right after this one.
+///
+/// Voice per phrase: the phrase's own (`p.voice`, SSML `voice`), else the utterance's or the
+/// `voice` parameter when it speaks the phrase's language, else the best voice for that
+/// language (Mandarin — `zh…`, `cmn…`, or pinyin words — always `mandarin_voice`), else the
+/// utterance's or the parameter's voice. So in mixed text every run goes to a voice of its language.
+final class EspeakNode: Node {
+    private let defaultVoice: EspeakVoice
+    private let mandarinVoice: EspeakVoice
+    private let voices: [EspeakVoice]
+    private let deterministic: Bool
+    private let live = NSLock()
+    private var rate: Double
+    private var pitch: Double
+    private var warnedShared = false
+
+    private struct UtteranceState {
+        var voice: EspeakVoice?
+        /// Next phrase's first sample in the utterance's timeline.
+        var cursor = 0
+        var warned: Set<String> = []
+    }
+    private var utterances: [UtteranceID: UtteranceState] = [:]
+
+    init(voice: EspeakVoice, mandarinVoice: EspeakVoice, voices: [EspeakVoice], rate: Double, pitch: Double, deterministic: Bool) {
+        defaultVoice = voice
+        self.mandarinVoice = mandarinVoice
+        self.voices = voices
+        self.rate = rate
+        self.pitch = pitch
+        self.deterministic = deterministic
+    }
+
+    func negotiate(inputs: [String: Caps]) throws -> [String: Caps] {
+        ["out": .acoustic([.pcm], rate: .exactly(EspeakEngine.rate))]
+    }
+
+    func setParameter(_ name: String, _ value: ParameterValue) throws {
+        live.lock(); defer { live.unlock() }
+        switch name {
+        case "rate": rate = value.doubleValue ?? rate
+        case "pitch": pitch = value.doubleValue ?? pitch
+        default: throw NodeError.parameter(name: name, message: "is not a live parameter of acoustic.espeak")
+        }
+    }
+
+    func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
+        let id = packet.utterance
+        switch packet.body {
+        case let .begin(u):
+            var voice: EspeakVoice?
+            if let name = u.controls.voice {
+                guard let v = voices.named(name) else { throw NodeError.unknownVoice(name, available: voices.map(\.name)) }
+                voice = v
+            }
+            if deterministic, !warnedShared, !EspeakEngine.canReset {
+                warnedShared = true
+                context.post(.warning("libespeak-ng was loaded by another module of this process; acoustic.espeak cannot reset it, so its output is not deterministic"))
+            }
+            utterances[id] = UtteranceState(voice: voice)
+        case .end:
+            utterances[id] = nil
+        case let .chunk(.prosody(p)):
+            guard var st = utterances[id] else { return }
+            try render(p, &st, id, context)
+            utterances[id] = st
+        case .chunk: break
+        }
+    }
+
+    private func render(_ p: ProsodyChunk, _ st: inout UtteranceState, _ id: UtteranceID, _ context: NodeContext) throws {
+        let input = EspeakInput(p)
+        let voice = try choose(p, input, &st, context)
+        func warnOnce(_ key: String, _ message: @autoclosure () -> String) {
+            if st.warned.insert(key).inserted { context.post(.warning(message())) }
+        }
+        if input.hasIPA { warnOnce("ipa", "espeak-ng reads no IPA; words given in IPA are spoken as written") }
+        if input.hasPinyin, !voice.readsPinyin {
+            warnOnce("pinyin", "voice \(voice.name) does not read pinyin; Mandarin words may be mispronounced (use cmn-latn-pinyin)")
+        }
+
+        live.lock()
+        let r = rate * p.rate, semitones = pitch + p.pitch
+        live.unlock()
+        let wpm = EspeakProsody.wordsPerMinute(rate: r)
+        if wpm.clamped {
+            warnOnce("rate", String(format: "rate %.2f× is %d words/min; espeak-ng speaks 80–450, using %d", r,
+                                    Int((EspeakProsody.normalWordsPerMinute * r).rounded()), wpm.value))
+        }
+        let pv = EspeakProsody.pitchValue(semitones: semitones)
+        if pv.clamped {
+            let reach = EspeakProsody.pitchShifts
+            warnOnce("pitch", String(format: "pitch %+.1f semitones is beyond espeak-ng's %+.1f…%+.1f; using the nearest", semitones,
+                                     reach.lowerBound, reach.upperBound))
+        }
+
+        let rate = EspeakEngine.rate
+        let job = EspeakPhraseJob(utterance: id, phrase: p.index, base: st.cursor, rate: rate, gain: max(p.volume, 0),
+                                  input: input, context: context)
+        job.start(bookmarks: p.bookmarks, pause: Int((max(p.pauseBefore, 0) * Double(rate)).rounded()))
+        if !input.isSilent {
+            EspeakEngine.lock.lock()
+            defer { EspeakEngine.lock.unlock() }
+            try EspeakEngine.use(voice, fresh: deterministic)
+            EspeakEngine.set(rate: wpm.value, pitch: pv.value, range: EspeakProsody.rangeValue(p.pitchRange))
+            _ = try EspeakEngine.synthesize(input.text, job: job)
+        }
+        guard !job.cancelled, !context.isCancelled(id) else { return }
+        job.finishSpeech()
+        job.finish(pause: Int((max(p.pauseAfter, 0) * Double(rate)).rounded()))
+        st.cursor = job.base + job.written
+        // The next phrase most likely uses this voice: reload now, not when it arrives.
+        if deterministic, !input.isSilent { EspeakEngine.prewarm(voice) }
+    }
+
+    /// The voice for phrase `p` (see the type's documentation).
+    private func choose(_ p: ProsodyChunk, _ input: EspeakInput, _ st: inout UtteranceState, _ context: NodeContext) throws -> EspeakVoice {
+        if let name = p.voice {
+            guard let v = voices.named(name) else { throw NodeError.unknownVoice(name, available: voices.map(\.name)) }
+            return v
+        }
+        let preferred = st.voice ?? defaultVoice
+        guard let language = p.language ?? (input.hasPinyin ? "zh" : nil), !language.isEmpty else { return preferred }
+        if EspeakLanguage.isMandarin(language) {
+            return preferred.readsPinyin ? preferred : mandarinVoice
+        }
+        if EspeakLanguage.speaks(preferred, language) { return preferred }
+        if let v = voices.best(forLanguage: language) { return v }
+        if st.warned.insert("language \(language)").inserted {
+            context.post(.warning("espeak-ng has no voice for language \(language); speaking it with \(preferred.name)"))
+        }
+        return preferred
+    }
+}
