@@ -14,11 +14,20 @@ local sink = o.jack
   or { "sink.file", name = "out", path = o.output or "say.wav", sample_rate = o.sample_rate or 48000,
        channels = o.channels or 1, encoding = o.encoding or "pcm16" }
 
+-- The engine: flite for English (the default), espeak-ng for Mandarin (through pinyin) and the
+-- other languages. `voxflow say` picks one from the text and voice (o.engine).
+local tts
+if o.engine == "espeak" then
+  tts = { "acoustic.espeak", name = "tts", voice = o.voice or "en-us", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
+else
+  tts = { "acoustic.flite", name = "tts", voice = o.voice or "rms", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
+end
+
 local g = vf.graph{
   auto_resample = o.auto_resample ~= false,   -- a resampler goes where rates differ (flite 16 kHz → 48 kHz)
-  { "text.normalize", name = "normalize" },
+  { "text.normalize", name = "normalize", markup = o.markup ~= false, language = o.language or "auto" },
   { "prosody.tag", name = "prosody" },
-  { "acoustic.flite", name = "tts", voice = o.voice or "rms", rate = o.rate or 1.0, pitch = o.pitch or 0.0 },
+  tts,
   { "vocoder.passthrough", name = "vocoder" },
   sink,
 }

@@ -13,7 +13,14 @@ final class FliteNode: Node {
     private let live = NSLock()
     private var rate: Double
     private var pitch: Double
-    private struct UtteranceState { var voice: String; var cursor = 0; var warnedPitch = false }
+    private struct UtteranceState {
+        var voice: String
+        /// Pitch the user asked for (utterance or node); a tagger's question rise or emotion is not warned about.
+        var requestedPitch: Double
+        var cursor = 0
+        var warnedPitch = false
+        var warnedLanguage = false
+    }
     private var utterances: [UtteranceID: UtteranceState] = [:]
 
     init(voice: String, rate: Double, pitch: Double) {
@@ -41,20 +48,28 @@ final class FliteNode: Node {
         case let .begin(u):
             let voice = u.controls.voice ?? defaultVoice
             guard FliteVoices.names.contains(voice) else { throw NodeError.unknownVoice(voice, available: FliteVoices.names) }
-            utterances[id] = UtteranceState(voice: voice)
+            utterances[id] = UtteranceState(voice: voice, requestedPitch: u.controls.pitch)
         case .end:
             utterances[id] = nil
         case let .chunk(.prosody(p)):
             guard var st = utterances[id] else { return }
             live.lock()
-            let r = rate * p.rate, semitones = pitch + p.pitch
+            let r = rate * p.rate, semitones = pitch + p.pitch, requested = pitch + st.requestedPitch
             live.unlock()
-            if semitones != 0, vf_flite_has_pitch_control(st.voice) == 0, !st.warnedPitch {
+            if requested != 0, vf_flite_has_pitch_control(st.voice) == 0, !st.warnedPitch {
                 st.warnedPitch = true
-                context.post(.warning("voice \(st.voice) has no native pitch control; pitch \(semitones) st ignored (use awb, slt or kal16)"))
+                context.post(.warning("voice \(st.voice) has no native pitch control; pitch \(requested) st ignored (use awb, slt or kal16)"))
             }
-            let job = PhraseJob(utterance: id, phrase: p.index, base: st.cursor, context: context)
-            try synthesize(p.text, voice: st.voice, rate: r, semitones: semitones, job: job)
+            let english = p.language.map { $0.lowercased().hasPrefix("en") } ?? true
+            if !english, !st.warnedLanguage {
+                st.warnedLanguage = true
+                context.post(.warning("acoustic.flite speaks English only; text in \(p.language!) skipped (acoustic.espeak speaks it; `voxflow say` picks it for Mandarin)"))
+            }
+            let job = PhraseJob(utterance: id, phrase: p.index, base: st.cursor, context: context, gain: Float(p.volume))
+            job.start(pause: Int((p.pauseBefore * Double(FliteVoices.rate)).rounded()), bookmarks: p.bookmarks)
+            if english, p.text.contains(where: { $0.isLetter || $0.isNumber }) {
+                try synthesize(p.text, voice: st.voice, rate: r, semitones: semitones, job: job)
+            }
             guard !context.isCancelled(id) else { return }
             job.finish(pause: Int((p.pauseAfter * Double(FliteVoices.rate)).rounded()))
             st.cursor = job.base + job.written
@@ -85,17 +100,35 @@ final class PhraseJob {
     private(set) var written = 0
     /// Word marks (phrase timeline) not yet sent.
     var pending: [Mark] = []
+    /// Linear gain on the phrase's samples (the prosody chunk's volume).
+    let gain: Float
+    /// Silence before the phrase's speech; flite's word times are shifted by it.
+    private var lead = 0
 
-    init(utterance: UtteranceID, phrase: Int, base: Int, context: NodeContext) {
+    init(utterance: UtteranceID, phrase: Int, base: Int, context: NodeContext, gain: Float = 1) {
         self.utterance = utterance
         self.phrase = phrase
         self.base = base
         self.context = context
+        self.gain = gain
+    }
+
+    /// Sends the pause before the phrase and its bookmarks (at the phrase's first sample).
+    func start(pause: Int, bookmarks: [String]) {
+        let marks = bookmarks.map { Mark(.bookmark, $0, start: 0, end: 0) }
+        if pause > 0 || !marks.isEmpty { send([Float](repeating: 0, count: pause), marks) }
+        written = pause
+        lead = pause
+    }
+
+    func word(_ text: String, start: Int, end: Int) {
+        pending.append(Mark(.word, text, start: start + lead, end: end + lead))
     }
 
     var cancelled: Bool { context.isCancelled(utterance) }
 
-    func audio(_ samples: [Float]) {
+    func audio(_ input: [Float]) {
+        let samples = gain == 1 ? input : input.map { max(-1, min(1, $0 * gain)) }
         let end = written + samples.count
         let marks = pending.filter { $0.start < end }
         pending.removeAll { $0.start < end }
@@ -130,5 +163,5 @@ private func fliteWord(_ word: UnsafePointer<CChar>?, _ start: Float, _ end: Flo
     let job = Unmanaged<PhraseJob>.fromOpaque(user!).takeUnretainedValue()
     let r = Float(FliteVoices.rate)
     let s = Int((start * r).rounded()), e = Int((end * r).rounded())
-    job.pending.append(Mark(.word, word.map { String(cString: $0) } ?? "", start: s, end: max(s, e)))
+    job.word(word.map { String(cString: $0) } ?? "", start: s, end: max(s, e))
 }

@@ -4,7 +4,15 @@ import VoxflowKit
 /// What `voxflow say` asks for; `presets/say.lua` turns it into a graph (see `SayPreset`).
 public struct SayOptions: Sendable {
     public var output: String
-    public var voice: String = "rms"
+    /// Voice name; nil: the engine's default.
+    public var voice: String?
+    /// Speech engine node: "flite" (English, the default) or "espeak" (Mandarin and other
+    /// languages); nil: chosen from the text and voice by `SayOptions.engine(for:voice:language:)`.
+    public var engine: String?
+    /// Language of unlabelled text: "auto" (English and Mandarin runs detected) or a BCP 47 tag.
+    public var language: String = "auto"
+    /// Read SSML and inline tags; false (`--plain`): every character is text.
+    public var markup: Bool = true
     public var rate: Double = 1
     public var pitch: Double = 0
     public var sampleRate: Int = 48_000
@@ -17,4 +25,18 @@ public struct SayOptions: Sendable {
     public var connect: String?
 
     public init(output: String) { self.output = output }
+
+    /// The engine for a text: espeak-ng when the voice is one of its voices, or when Mandarin is
+    /// asked for or detected (flite speaks English only); flite otherwise.
+    public static func engine(text: String, voice: String?, language: String, fliteVoices: [String], espeakVoices: [String]) -> String {
+        if let v = voice {
+            if fliteVoices.contains(v) { return "flite" }
+            if espeakVoices.contains(v) { return "espeak" }
+        }
+        let family = language.split(separator: "-").first.map { $0.lowercased() } ?? "auto"
+        if family == "auto" {
+            return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ? "espeak" : "flite"
+        }
+        return family == "en" ? "flite" : "espeak"
+    }
 }

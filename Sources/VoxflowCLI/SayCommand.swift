@@ -4,6 +4,7 @@ import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
 import VoxflowLua
+import VoxflowText
 
 struct SayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,16 @@ struct SayCommand: ParsableCommand {
         it arrives. The output file appears only when everything was written: an error or \
         Ctrl-C leaves no half-written file.
 
+        Text may carry SSML (<speak>, <break time="500ms"/>, <prosody rate="slow">, <emphasis>, \
+        <say-as>, <sub>, <phoneme>, <mark>, <voice>, <lang>) and inline tags ([emotion=angry:0.6], \
+        [pause=300ms], [rate=1.2]); --plain reads every character as text. Numbers, dates, \
+        currency, units and abbreviations are spoken in full (`voxflow normalize` shows how). \
+        Mandarin (Hanzi) is read through pinyin by espeak-ng; English by flite.
+
         Examples:
           voxflow say "The quick brown fox." -o fox.wav
+          voxflow say "今天是2024年3月5日，银行利率上调了0.25%。" -o zh.wav
+          voxflow say '[emotion=happy:0.8]We won! <break time="1s"/> Really.' -o won.wav
           printf 'Line one.\\nLine two.\\n' | voxflow say -o lines.flac --voice slt
           voxflow say --jack --connect 'system:playback_*' "Into JACK."
         """)
@@ -26,8 +35,20 @@ struct SayCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file; .wav, .flac or .ogg picks the format.")
     var output: String = "say.wav"
 
-    @Option(help: "Voice (see `voxflow voices`).")
-    var voice: String = "rms"
+    @Option(help: "Voice (see `voxflow voices`); default: rms for English, cmn-latn-pinyin for Mandarin.")
+    var voice: String?
+
+    @Option(help: "Language of the text: auto (English and Mandarin runs detected), en, zh, or another espeak-ng language.")
+    var lang: String = "auto"
+
+    @Flag(help: "Read the text as plain text: no SSML, no inline tags.")
+    var plain = false
+
+    @Option(help: "Emotion: \(EmotionNames.all). Tags in the text override it.")
+    var emotion: String?
+
+    @Option(help: "Intensity of --emotion, 0–1.")
+    var intensity: Double = 0.6
 
     @Option(help: "Speaking rate, 0.25–4 (1 = natural).")
     var rate: Double = 1
@@ -79,9 +100,27 @@ struct SayCommand: ParsableCommand {
         options.autoResample = !noAutoResample
         options.jack = jack
         options.connect = connect
+        options.language = lang
+        options.markup = !plain
         if connect != nil && !jack { throw Console.fail("--connect needs --jack") }
+        if let e = emotion, !EmotionNames.list.contains(e) {
+            throw Console.fail("unknown emotion \"\(e)\" (known: \(EmotionNames.all))")
+        }
+        guard (0...1).contains(intensity) else { throw Console.fail("--intensity must be from 0 to 1") }
+        let controls = Controls(language: lang == "auto" ? nil : lang, emotion: emotion, intensity: intensity)
+        let joined = text.joined(separator: " ")
+        // Markup is checked before anything is built or written: the error names line and column.
+        // (Only the markup: the text.normalize plugin does the rest, with its own reading data.)
+        func checkMarkup(_ t: String) throws { if !plain { _ = try MarkupParser.parse(t) } }
+        if !text.isEmpty {
+            do { try checkMarkup(joined) } catch { throw Console.fail("in the text, \(error)") }
+        }
 
         let voxflow = Voxflow()
+        let voices = voxflow.voices()
+        options.engine = SayOptions.engine(text: joined, voice: voice, language: lang,
+                                           fliteVoices: voices.filter { $0.engine == "acoustic.flite" }.map(\.voice.name),
+                                           espeakVoices: voices.filter { $0.engine == "acoustic.espeak" }.map(\.voice.name))
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun
@@ -97,12 +136,19 @@ struct SayCommand: ParsableCommand {
 
         if text.isEmpty {
             if isatty(STDIN_FILENO) == 1 { Console.info("reading lines from standard input; end with Ctrl-D") }
+            var lineNumber = 0
             while let line = readLine() {
+                lineNumber += 1
                 let t = line.trimmingCharacters(in: .whitespaces)
-                if !t.isEmpty { run.say(t) }
+                guard !t.isEmpty else { continue }
+                do { try checkMarkup(t) } catch {
+                    Console.warn("standard input line \(lineNumber) skipped: \(error)")
+                    continue
+                }
+                run.say(t, controls: controls)
             }
         } else {
-            run.say(text.joined(separator: " "))
+            run.say(joined, controls: controls)
         }
         let report: SayReport
         do { report = try run.finish() } catch { throw Console.fail("\(error)") }

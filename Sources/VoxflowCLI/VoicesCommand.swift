@@ -8,8 +8,25 @@ struct VoicesCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "Only this engine's voices, e.g. acoustic.flite or acoustic.espeak.")
+    var engine: String?
+
+    @Option(help: "Only voices whose language starts with this, e.g. en, zh, cmn, de.")
+    var language: String?
+
     func run() throws {
-        let voices = Voxflow().voices()
+        var voices = Voxflow().voices()
+        // The default engine first; then the others in load order.
+        voices = voices.filter { $0.engine == "acoustic.flite" } + voices.filter { $0.engine != "acoustic.flite" }
+        if let e = engine { voices = voices.filter { $0.engine == e } }
+        if let l = language?.lowercased() {
+            // The voice's language, its name, or an alias its description lists ("also zh-cmn, zh").
+            voices = voices.filter { v in
+                let aliases = v.voice.summary.components(separatedBy: "also ").dropFirst().first?
+                    .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
+                return ([v.voice.language.lowercased(), v.voice.name.lowercased()] + aliases).contains { $0.hasPrefix(l) }
+            }
+        }
         if json {
             let rows: [[String: Any]] = voices.map {
                 ["engine": $0.engine, "name": $0.voice.name, "language": $0.voice.language, "sample_rate": $0.voice.sampleRate,
@@ -19,11 +36,17 @@ struct VoicesCommand: ParsableCommand {
             return
         }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-        print(pad("ENGINE", 16) + pad("VOICE", 8) + pad("LANGUAGE", 18) + pad("RATE", 7) + pad("GENDER", 8) + "DESCRIPTION")
+        let nameWidth = max(8, (voices.map { $0.voice.name.count + 2 }.max() ?? 0))
+        let languageWidth = max(10, (voices.map { $0.voice.language.count + 1 }.max() ?? 0))
+        print(pad("ENGINE", 16) + pad("VOICE", nameWidth) + pad("LANGUAGE", languageWidth) + pad("RATE", 7) + pad("GENDER", 8) + "DESCRIPTION")
         for (engine, v) in voices {
-            print(pad(engine, 16) + pad(v.name + (v.isDefault ? "*" : ""), 8) + pad(v.language, 18) + pad(String(v.sampleRate), 7)
-                  + pad(v.gender, 8) + v.summary)
+            print(pad(engine, 16) + pad(v.name + (v.isDefault ? "*" : ""), nameWidth) + pad(v.language, languageWidth)
+                  + pad(String(v.sampleRate), 7) + pad(v.gender, 8) + v.summary)
         }
-        if voices.isEmpty { print("no engine plugin is loaded (see `voxflow plugins`)") } else { print("* default") }
+        if voices.isEmpty {
+            print(engine != nil || language != nil ? "no voice matches (see `voxflow voices` for all)" : "no engine plugin is loaded (see `voxflow plugins`)")
+        } else {
+            print("* default")
+        }
     }
 }

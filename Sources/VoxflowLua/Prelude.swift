@@ -223,6 +223,8 @@ function M.write_json(path, value)
 end
 function M.voices() return call("voices") end
 function M.node_types() return call("node_types") end
+function M.normalize(text, options) return call("normalize", text, options or {}) end
+function M.tag(text, options) return call("tag", text, options or {}) end
 M.checking = host.checking()
 
 function __voxflow_at_exit()

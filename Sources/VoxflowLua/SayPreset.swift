@@ -10,11 +10,14 @@ public enum SayPreset {
         o.checking = true
         let host = ScriptHost(voxflow: voxflow, options: o)
         var fields: [String: LuaValue] = [
-            "output": .string(options.output), "voice": .string(options.voice), "rate": .number(options.rate),
+            "output": .string(options.output), "rate": .number(options.rate), "language": .string(options.language),
+            "markup": .bool(options.markup),
             "pitch": .number(options.pitch), "sample_rate": .integer(options.sampleRate), "channels": .integer(options.channels),
             "encoding": .string(options.encoding), "auto_resample": .bool(options.autoResample), "jack": .bool(options.jack),
         ]
         if let c = options.connect { fields["connect"] = .string(c) }
+        if let v = options.voice { fields["voice"] = .string(v) }
+        if let e = options.engine { fields["engine"] = .string(e) }
         let table: LuaValue = .object(fields)
         let outcome = host.run(script: path, moduleOptions: table)
         if let e = outcome.error { throw LuaHostError(e) }

@@ -12,6 +12,7 @@ extension ScriptHost {
         l.setGlobalTable("__voxflow_host") {
             defineGraphFunctions(l)
             defineUtilityFunctions(l)
+            defineTextFunctions(l)
         }
         if let e = l.run(source: Prelude.source, name: "voxflow") {
             fatalError("the voxflow Lua module failed to load: \(e)")
@@ -36,7 +37,9 @@ extension ScriptHost {
                 case let .number(d): params[k] = .double(d)
                 case let .bool(b): params[k] = .bool(b)
                 case let .string(s): params[k] = .string(s)
-                default: throw LuaHostError("node '\(type)': parameter '\(k)' is a \(v.typeName); use a number, string or boolean")
+                // A table goes to the node as JSON text (prosody.tag's `emotions`, for one).
+                case .table: params[k] = .string(try JSONBridge.encode(v, pretty: false))
+                default: throw LuaHostError("node '\(type)': parameter '\(k)' is a \(v.typeName); use a number, string, boolean or table")
                 }
             }
             let base = type.split(separator: ".").last.map(String.init) ?? "node"

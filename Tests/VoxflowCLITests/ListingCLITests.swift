@@ -12,7 +12,7 @@ import VoxflowTestSupport
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let plugins = doc["plugins"] as! [[String: Any]]
         let types = plugins.flatMap { ($0["node_types"] as! [[String: Any]]) }
-        #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite",
+        #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite", "acoustic.espeak",
                                                              "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack"])
         let flite = types.first { $0["name"] as? String == "acoustic.flite" }!
         let rate = (flite["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "rate" }!
@@ -27,14 +27,22 @@ import VoxflowTestSupport
         #expect(text.stdout.contains("refused:\n  \(dir.path)/libjunk.so: not a loadable shared library"))
     }
 
-    @Test func voicesListsFliteVoicesWithTheDefault() throws {
+    @Test func voicesListsEveryEngineWithItsDefault() throws {
         let r = try VoxflowProcess.run(["voices", "--json"])
         let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
-        #expect(rows.map { $0["name"] as! String } == ["rms", "awb", "slt", "kal16"])
-        #expect(rows.filter { $0["default"] as! Bool }.map { $0["name"] as! String } == ["rms"])
-        #expect(rows.allSatisfy { $0["sample_rate"] as? Int == 16_000 && $0["engine"] as? String == "acoustic.flite" })
+        let flite = rows.filter { $0["engine"] as? String == "acoustic.flite" }
+        #expect(flite.map { $0["name"] as! String } == ["rms", "awb", "slt", "kal16"])
+        #expect(flite.filter { $0["default"] as! Bool }.map { $0["name"] as! String } == ["rms"])
+        #expect(flite.allSatisfy { $0["sample_rate"] as? Int == 16_000 })
+        let espeak = rows.filter { $0["engine"] as? String == "acoustic.espeak" }
+        #expect(espeak.contains { $0["name"] as? String == "cmn-latn-pinyin" && $0["sample_rate"] as? Int == 22_050 })
+        #expect(espeak.count > 50)
         let table = try VoxflowProcess.run(["voices"])
         #expect(table.stdout.contains("acoustic.flite  rms*"))
+        let zh = try VoxflowProcess.run(["voices", "--language", "cmn"])
+        #expect(zh.stdout.contains("cmn-latn-pinyin") && !zh.stdout.contains("rms"))
+        let one = try VoxflowProcess.run(["voices", "--engine", "acoustic.flite", "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [[String: Any]]).count == 4)
     }
 
     @Test func helpDescribesEveryCommand() throws {
