@@ -18,6 +18,7 @@ let plugins = [
     plugin("AcousticFlite", dependencies: ["CFlite"]),
     plugin("AcousticEspeak", dependencies: ["CEspeak"]),
     plugin("VocoderPassthrough"),
+    plugin("VocoderStretch", dependencies: ["CRubberBand"]),
     plugin("ResampleSoxr", dependencies: ["CSoxr"]),
     plugin("SinkFile", dependencies: ["CSndfile"]),
     plugin("SinkJack", dependencies: ["CJackSink"]),
@@ -38,6 +39,7 @@ let package = Package(
     targets: [
         // C libraries
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CRubberBand", pkgConfig: "rubberband", providers: [.apt(["librubberband-dev"])]),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .systemLibrary(name: "CJack", pkgConfig: "jack", providers: [.apt(["libjack-jackd2-dev"])]),

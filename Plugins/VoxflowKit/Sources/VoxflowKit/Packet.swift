@@ -210,13 +210,17 @@ public struct AcousticChunk: Sendable {
     public var startFrame: Int
     /// Marks whose start falls in this chunk, in the utterance's timeline at `rate`.
     public var marks: [Mark]
+    /// Pitch shift, in semitones, the engine was asked for but could not apply natively (flite's rms
+    /// voice); a vocoder that shifts pitch (vocoder.stretch) applies it.
+    public var residualPitch: Double
 
-    public init(phrase: Int, rate: Int, content: Content, startFrame: Int, marks: [Mark] = []) {
+    public init(phrase: Int, rate: Int, content: Content, startFrame: Int, marks: [Mark] = [], residualPitch: Double = 0) {
         self.phrase = phrase
         self.rate = rate
         self.content = content
         self.startFrame = startFrame
         self.marks = marks
+        self.residualPitch = residualPitch
     }
 
     public var frameCount: Int {
