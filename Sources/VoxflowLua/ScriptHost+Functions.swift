@@ -164,7 +164,8 @@ extension ScriptHost {
     }
 
     static let emotions = ["happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm"]
-    static let sayOptions = ["voice", "rate", "pitch", "volume", "language", "emotion", "intensity", "duration", "at", "marks"]
+    static let sayOptions = ["voice", "rate", "pitch", "volume", "language", "emotion", "intensity", "duration", "ratio",
+                             "max_duration", "fit", "tag", "at", "marks"]
 
     /// `say` options → controls, each checked with its allowed values.
     static func controls(_ v: LuaValue) throws -> Controls {
@@ -190,6 +191,16 @@ extension ScriptHost {
         c.volume = try number("volume", 0...8, " ×") ?? 1
         c.intensity = try number("intensity", 0...1, "") ?? 0.5
         c.duration = try number("duration", 0.05...3600, " s")
+        c.ratio = try number("ratio", 0.1...10, " ×")
+        c.maxDuration = try number("max_duration", 0.05...3600, " s")
+        if [c.duration, c.ratio, c.maxDuration].compactMap({ $0 }).count > 1 {
+            throw LuaHostError("say: give one of duration, ratio and max_duration")
+        }
+        if let f = try string("fit") {
+            guard let p = FitPolicy(rawValue: f) else { throw LuaHostError("say: fit '\(f)' is not one of clamp, refuse") }
+            c.fitPolicy = p
+        }
+        c.tag = try string("tag")
         c.startTime = try number("at", 0...86_400, " s")
         if let e = try string("emotion") {
             guard emotions.contains(e) else { throw LuaHostError("say: emotion '\(e)' is not one of \(emotions.joined(separator: ", "))") }
