@@ -77,6 +77,24 @@ struct SayCommand: ParsableCommand {
     @Flag(name: .customLong("no-auto-resample"), help: "Refuse the graph instead of inserting a resampler where rates differ.")
     var noAutoResample = false
 
+    @Option(help: "Write word timings (after stretching and resampling) to FILE.json or FILE.vtt.")
+    var marks: String?
+
+    @Option(name: .customLong("marks-per"), help: "WebVTT marks: one cue per word or per phrase.")
+    var marksPer: String = "word"
+
+    @Option(help: "Target length in seconds (exact; silence trimmed first). Needs vocoder.stretch in the graph (the default).")
+    var duration: Double?
+
+    @Option(help: "Target length relative to the voice's natural length, e.g. 1.2.")
+    var ratio: Double?
+
+    @Option(name: .customLong("max-duration"), help: "Longest allowed length in seconds: shortened only when longer.")
+    var maxDuration: Double?
+
+    @Option(help: "A target outside 0.5–2× the natural length: clamp (with a warning) or refuse.")
+    var fit: String = "clamp"
+
     @Flag(help: "Print figures per utterance as JSON on standard error (time to first audio, length, real-time factor).")
     var stats = false
 
@@ -107,7 +125,16 @@ struct SayCommand: ParsableCommand {
             throw Console.fail("unknown emotion \"\(e)\" (known: \(EmotionNames.all))")
         }
         guard (0...1).contains(intensity) else { throw Console.fail("--intensity must be from 0 to 1") }
-        let controls = Controls(language: lang == "auto" ? nil : lang, emotion: emotion, intensity: intensity)
+        guard let unit = MarksFile.Unit(rawValue: marksPer) else { throw Console.fail("--marks-per must be word or phrase") }
+        if let m = marks, !["json", "vtt"].contains(URL(fileURLWithPath: m).pathExtension.lowercased()) {
+            throw Console.fail("--marks \(m): write marks to a .json or .vtt file")
+        }
+        guard let policy = FitPolicy(rawValue: fit) else { throw Console.fail("--fit must be clamp or refuse") }
+        if [duration, ratio, maxDuration].compactMap({ $0 }).count > 1 { throw Console.fail("give one of --duration, --ratio and --max-duration") }
+        if let d = duration ?? maxDuration, !(d > 0) { throw Console.fail("a duration must be more than 0 seconds") }
+        if let r = ratio, !(r > 0) { throw Console.fail("--ratio must be more than 0") }
+        let controls = Controls(language: lang == "auto" ? nil : lang, emotion: emotion, intensity: intensity, duration: duration,
+                                ratio: ratio, maxDuration: maxDuration, fitPolicy: policy)
         let joined = text.joined(separator: " ")
         // Markup is checked before anything is built or written: the error names line and column.
         // (Only the markup: the text.normalize plugin does the rest, with its own reading data.)
@@ -155,6 +182,9 @@ struct SayCommand: ParsableCommand {
         let elapsed = Double(monotonicNanoseconds() - started) / 1e9
 
         for w in report.warnings { Console.warn(w) }
+        if let m = marks {
+            do { try MarksFile.write(report.marks, rate: report.rate, to: m, unit: unit) } catch { throw Console.fail("\(error)") }
+        }
         if stats { Console.printStats(report, elapsed: elapsed) }
         if jack {
             let st = report.utterances.last?.sinkStatistics ?? [:]

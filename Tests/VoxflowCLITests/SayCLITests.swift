@@ -86,4 +86,39 @@ import VoxflowApp
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(e.contains("interrupted; no output was written"))
     }
+
+    @Test func marksAreWrittenAsJSONAndWebVTTInTheOutputTimeline() throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wav = dir.appendingPathComponent("m.wav").path, json = dir.appendingPathComponent("m.json").path
+        let vtt = dir.appendingPathComponent("m.vtt").path
+        let text = "Hello there, my friend. <mark name=\"here\"/>How are you today?"
+        let r = try VoxflowProcess.run(["say", text, "-o", wav, "--marks", json, "--sample-rate", "24000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        #expect(doc["sample_rate"] as? Int == 24_000)
+        let words = doc["words"] as! [[String: Any]]
+        #expect(words.map { $0["text"] as! String } == ["Hello", "there", "my", "friend", "How", "are", "you", "today"])
+        let frames = try AudioFile.read(wav).frames
+        var last = 0
+        for w in words {
+            let s = w["start_sample"] as! Int, e = w["end_sample"] as! Int
+            #expect(s >= last && e >= s && e <= frames, "monotonic and inside the audio")
+            #expect(abs(w["start"] as! Double - Double(s) / 24_000) < 0.001)
+            last = s
+        }
+        let marks = doc["bookmarks"] as! [[String: Any]]
+        #expect(marks.count == 1 && marks[0]["name"] as? String == "here")
+        #expect((marks[0]["sample"] as! Int) <= (words[4]["start_sample"] as! Int))
+        #expect((marks[0]["sample"] as! Int) >= (words[3]["end_sample"] as! Int))
+
+        let p = try VoxflowProcess.run(["say", text, "-o", wav, "--marks", vtt, "--marks-per", "phrase"])
+        #expect(p.status == 0)
+        let cues = try String(contentsOfFile: vtt, encoding: .utf8)
+        #expect(cues.hasPrefix("WEBVTT\n"))
+        #expect(cues.contains("Hello there\n") && cues.contains("How are you today\n"))
+        #expect(cues.contains(" --> "))
+        let bad = try VoxflowProcess.run(["say", "Hi.", "-o", wav, "--marks", dir.appendingPathComponent("m.txt").path])
+        #expect(bad.status == 1 && bad.stderr.contains("write marks to a .json or .vtt file"))
+    }
 }
