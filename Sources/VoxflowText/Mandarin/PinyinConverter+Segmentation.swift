@@ -38,6 +38,6 @@ extension PinyinConverter {
     }
 
     private func isWord(_ chars: ArraySlice<Character>) -> Bool {
-        dictionary.phrases[String(chars)] != nil
+        dictionary.phrases.contains(String(chars))
     }
 }

@@ -45,7 +45,7 @@ public struct PinyinConverter: Sendable {
         var syllables: [HanSyllable] = []
         for word in words {
             let written = chars[word]
-            let readings = word.count > 1 ? dictionary.phrases[String(written)] : nil
+            let readings = word.count > 1 ? dictionary.phrases.readings(String(written)) : nil
             for (k, c) in written.enumerated() {
                 syllables.append(HanSyllable(character: c, reading: readings?[k] ?? dictionary.readings(of: c).first,
                                              endsWord: k == word.count - 1 && word.count > 1))

@@ -26,26 +26,6 @@ struct PinyinDataReader {
         return out
     }
 
-    /// phrases.tsv: `WORD<TAB>syl syl …`, one syllable per character. Also returns the length
-    /// of the longest word, in characters.
-    mutating func readPhrases(_ url: URL) throws -> ([String: [String]], Int) {
-        var out: [String: [String]] = [:]
-        out.reserveCapacity(50_000)
-        var longest = 1
-        try forEachLine(of: url) { line, number, reader in
-            let (key, value) = try reader.fields(line, url, number)
-            let word = String(decoding: key, as: UTF8.self)
-            let readings = try reader.syllables(value, separator: UInt8(ascii: " "), url, number)
-            let length = key.count { $0 & 0xC0 != 0x80 } == readings.count ? readings.count : word.count
-            guard readings.count == length else {
-                throw reader.malformed(url, number, "\"\(word)\" has \(length) characters but \(readings.count) syllables")
-            }
-            out[word] = readings
-            longest = max(longest, length)
-        }
-        return (out, longest)
-    }
-
     // MARK: -
 
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>

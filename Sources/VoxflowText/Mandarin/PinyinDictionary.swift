@@ -1,7 +1,7 @@
 import Foundation
 
-/// Mandarin readings: every character's readings and the readings of 47,000 words, from the
-/// data that `scripts/pinyin-data` installs (taken from pypinyin).
+/// Mandarin readings: every character's readings and the readings of ~130,000 words, from the
+/// data that `scripts/pinyin-data` installs (CC-CEDICT and pypinyin, with Voxflow's lexicon).
 ///
 /// ```
 /// chars.tsv    行<TAB>xíng,háng,héng,xìng,hàng     one character, its readings, most common first
@@ -13,7 +13,7 @@ import Foundation
 /// threads; `shared()` loads it once per process.
 public final class PinyinDictionary: @unchecked Sendable {
     let characters: [Unicode.Scalar: [String]]
-    let phrases: [String: [String]]
+    let phrases: PinyinPhraseIndex
     /// Every syllable of the data without its tone ("yin", "lv", "ng"): the syllables Mandarin has.
     public let syllables: Set<String>
     /// Characters in the longest word.
@@ -24,7 +24,8 @@ public final class PinyinDictionary: @unchecked Sendable {
     public init(directory: URL) throws {
         var reader = PinyinDataReader()
         characters = try reader.readCharacters(directory.appendingPathComponent("chars.tsv"))
-        (phrases, longestPhrase) = try reader.readPhrases(directory.appendingPathComponent("phrases.tsv"))
+        phrases = try PinyinPhraseIndex(directory.appendingPathComponent("phrases.tsv"))
+        longestPhrase = phrases.longest
         syllables = reader.syllables
     }
 
@@ -38,6 +39,6 @@ public final class PinyinDictionary: @unchecked Sendable {
 
     /// Tone-numbered syllables of a dictionary word (one per character), nil when it is not one.
     public func phrase(_ word: Substring) -> [String]? {
-        phrases[String(word)]
+        phrases.readings(word)
     }
 }
