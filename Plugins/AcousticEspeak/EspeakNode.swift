@@ -13,6 +13,11 @@ import VoxflowKit
 /// `voice` parameter when it speaks the phrase's language, else the best voice for that
 /// language (Mandarin — `zh…`, `cmn…`, or pinyin words — always `mandarin_voice`), else the
 /// utterance's or the parameter's voice. So in mixed text every run goes to a voice of its language.
+///
+/// An utterance with a duration target (duration, ratio, max_duration) is held instead and
+/// rendered at its `end` at a rate close to the target (see `EspeakNode+Fit.swift`); vocoder.stretch
+/// fits the rest. A pitch shift beyond espeak-ng's reach leaves the remainder to vocoder.stretch
+/// (`AcousticChunk.residualPitch`).
 final class EspeakNode: Node {
     private let defaultVoice: EspeakVoice
     private let mandarinVoice: EspeakVoice
@@ -23,11 +28,23 @@ final class EspeakNode: Node {
     private var pitch: Double
     private var warnedShared = false
 
-    private struct UtteranceState {
+    /// A phrase with the node's live rate and pitch as they were when it arrived.
+    struct Phrase {
+        var prosody: ProsodyChunk
+        /// Rate multiplier (node × phrase).
+        var rate: Double
+        /// Pitch shift in semitones (node + phrase).
+        var semitones: Double
+    }
+
+    struct UtteranceState {
         var voice: EspeakVoice?
+        var controls = Controls()
         /// Next phrase's first sample in the utterance's timeline.
         var cursor = 0
         var warned: Set<String> = []
+        /// The phrases of an utterance with a duration target, held until `end`; nil otherwise.
+        var held: [Phrase]?
     }
     private var utterances: [UtteranceID: UtteranceState] = [:]
 
@@ -66,18 +83,33 @@ final class EspeakNode: Node {
                 warnedShared = true
                 context.post(.warning("libespeak-ng was loaded by another module of this process; acoustic.espeak cannot reset it, so its output is not deterministic"))
             }
-            utterances[id] = UtteranceState(voice: voice)
-        case .end:
-            utterances[id] = nil
+            utterances[id] = UtteranceState(voice: voice, controls: u.controls, held: NativeFit.hasTarget(u.controls) ? [] : nil)
+        case let .end(reason):
+            guard var st = utterances.removeValue(forKey: id), reason == .completed, let held = st.held else { return }
+            try renderFitted(held, &st, id: id, context: context)
         case let .chunk(.prosody(p)):
             guard var st = utterances[id] else { return }
-            try render(p, &st, id, context)
+            live.lock()
+            let phrase = Phrase(prosody: p, rate: rate * p.rate, semitones: pitch + p.pitch)
+            live.unlock()
+            if st.held != nil {
+                st.held!.append(phrase)
+            } else {
+                guard let n = try render(phrase, &st, base: st.cursor, lengthFactor: 1, id: id, context: context,
+                                         sink: { context.emit(.acoustic($0), of: id, on: "out") }) else { return }
+                st.cursor += n
+            }
             utterances[id] = st
         case .chunk: break
         }
     }
 
-    private func render(_ p: ProsodyChunk, _ st: inout UtteranceState, _ id: UtteranceID, _ context: NodeContext) throws {
+    /// Renders one phrase at utterance frame `base`, its length and pauses multiplied by
+    /// `lengthFactor` (espeak-ng's rate divided by it), into `sink`. Returns the frames it took,
+    /// nil when the utterance was cancelled.
+    func render(_ phrase: Phrase, _ st: inout UtteranceState, base: Int, lengthFactor: Double, id: UtteranceID, context: NodeContext,
+                sink: @escaping (AcousticChunk) -> Void) throws -> Int? {
+        let p = phrase.prosody
         let input = EspeakInput(p)
         let voice = try choose(p, input, &st, context)
         func warnOnce(_ key: String, _ message: @autoclosure () -> String) {
@@ -88,25 +120,25 @@ final class EspeakNode: Node {
             warnOnce("pinyin", "voice \(voice.name) does not read pinyin; Mandarin words may be mispronounced (use cmn-latn-pinyin)")
         }
 
-        live.lock()
-        let r = rate * p.rate, semitones = pitch + p.pitch
-        live.unlock()
+        let r = phrase.rate / lengthFactor, semitones = phrase.semitones
         let wpm = EspeakProsody.wordsPerMinute(rate: r)
         if wpm.clamped {
             warnOnce("rate", String(format: "rate %.2f× is %d words/min; espeak-ng speaks 80–450, using %d", r,
                                     Int((EspeakProsody.normalWordsPerMinute * r).rounded()), wpm.value))
         }
         let pv = EspeakProsody.pitchValue(semitones: semitones)
+        let reach = EspeakProsody.pitchShifts
+        let residual = pv.clamped ? semitones - min(max(semitones, reach.lowerBound), reach.upperBound) : 0
         if pv.clamped {
-            let reach = EspeakProsody.pitchShifts
-            warnOnce("pitch", String(format: "pitch %+.1f semitones is beyond espeak-ng's %+.1f…%+.1f; using the nearest", semitones,
-                                     reach.lowerBound, reach.upperBound))
+            warnOnce("pitch", String(format: "pitch %+.1f semitones is beyond espeak-ng's %+.1f…%+.1f; using the nearest "
+                                     + "(vocoder.stretch applies the remaining %+.1f)", semitones, reach.lowerBound, reach.upperBound, residual))
         }
 
         let rate = EspeakEngine.rate
-        let job = EspeakPhraseJob(utterance: id, phrase: p.index, base: st.cursor, rate: rate, gain: max(p.volume, 0),
-                                  input: input, context: context)
-        job.start(bookmarks: p.bookmarks, pause: Int((max(p.pauseBefore, 0) * Double(rate)).rounded()))
+        let job = EspeakPhraseJob(utterance: id, phrase: p.index, base: base, rate: rate, gain: max(p.volume, 0),
+                                  input: input, context: context, residualPitch: residual, sink: sink)
+        func frames(_ seconds: Double) -> Int { Int((max(seconds, 0) * lengthFactor * Double(rate)).rounded()) }
+        job.start(bookmarks: p.bookmarks, pause: frames(p.pauseBefore))
         if !input.isSilent {
             EspeakEngine.lock.lock()
             defer { EspeakEngine.lock.unlock() }
@@ -114,12 +146,12 @@ final class EspeakNode: Node {
             EspeakEngine.set(rate: wpm.value, pitch: pv.value, range: EspeakProsody.rangeValue(p.pitchRange))
             _ = try EspeakEngine.synthesize(input.text, job: job)
         }
-        guard !job.cancelled, !context.isCancelled(id) else { return }
+        guard !job.cancelled, !context.isCancelled(id) else { return nil }
         job.finishSpeech()
-        job.finish(pause: Int((max(p.pauseAfter, 0) * Double(rate)).rounded()))
-        st.cursor = job.base + job.written
+        job.finish(pause: frames(p.pauseAfter))
         // The next phrase most likely uses this voice: reload now, not when it arrives.
         if deterministic, !input.isSilent { EspeakEngine.prewarm(voice) }
+        return job.written
     }
 
     /// The voice for phrase `p` (see the type's documentation).

@@ -12,6 +12,7 @@ import VoxflowKit
 /// that next event arrives — a few hundred ms of audio, well under a millisecond of synthesis —
 /// and then leaves in chunks of at most `chunkSamples`, each with the marks that start in it.
 /// All positions here are in the phrase's timeline; chunks carry the utterance's (`base` added).
+/// Chunks go to `sink`: downstream, or a measuring render's memory (a duration target).
 /// Runs on the node's streaming thread (espeak-ng calls back inside `vf_espeak_synth`).
 final class EspeakPhraseJob {
     let utterance: UtteranceID
@@ -25,6 +26,9 @@ final class EspeakPhraseJob {
     let chunkSamples: Int
     private let scale: Float
     private let silence: Float
+    /// Semitones beyond espeak-ng's pitch reach, for vocoder.stretch.
+    let residualPitch: Double
+    private let sink: (AcousticChunk) -> Void
 
     /// Samples emitted so far.
     private(set) var written = 0
@@ -40,7 +44,10 @@ final class EspeakPhraseJob {
     private var open: (word: Int, start: Int)?
     private(set) var cancelled = false
 
-    init(utterance: UtteranceID, phrase: Int, base: Int, rate: Int, gain: Double, input: EspeakInput, context: NodeContext) {
+    init(utterance: UtteranceID, phrase: Int, base: Int, rate: Int, gain: Double, input: EspeakInput, context: NodeContext,
+         residualPitch: Double = 0, sink: @escaping (AcousticChunk) -> Void) {
+        self.residualPitch = residualPitch
+        self.sink = sink
         self.utterance = utterance
         self.phrase = phrase
         self.base = base
@@ -130,8 +137,8 @@ final class EspeakPhraseJob {
     }
 
     private func send(_ samples: [Float], _ marks: [Mark]) {
-        context.emit(.acoustic(AcousticChunk(phrase: phrase, rate: rate, content: .pcm(samples), startFrame: base + written,
-                                             marks: marks.map { $0.shifted(by: base) })), of: utterance, on: "out")
+        sink(AcousticChunk(phrase: phrase, rate: rate, content: .pcm(samples), startFrame: base + written,
+                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch))
         written += samples.count
     }
 }

@@ -12,7 +12,7 @@ final class FliteFactory: NodeFactory {
             ParameterSpec("rate", .double, default: .double(1), range: 0.25...4, unit: "×", live: true,
                           "speaking rate (flite duration stretch); multiplied by the utterance's rate"),
             ParameterSpec("pitch", .double, default: .double(0), range: -12...12, unit: "semitones", live: true,
-                          "pitch shift (flite f0 target); added to the utterance's; not available on rms"),
+                          "pitch shift (flite f0 target); added to the utterance's; rms has none: its shift is left to vocoder.stretch"),
         ],
         traits: [.engine])
 

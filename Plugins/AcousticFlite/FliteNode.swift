@@ -5,6 +5,13 @@ import VoxflowKit
 /// Renders each phrase with flite as soon as it arrives and streams it: every piece flite's
 /// waveform generator hands over (about `chunkSamples`) goes downstream at once, carrying the word
 /// marks that start inside it; the phrase's pause follows as a chunk of silence.
+///
+/// An utterance with a duration target (duration, ratio, max_duration) is held instead: at its
+/// `end` flite renders it twice, once to measure the natural length and once with a duration
+/// stretch close to the target (see `FliteNode+Fit.swift`); vocoder.stretch fits the rest.
+///
+/// Pitch: voices with native pitch control (awb, slt, kal16) shift f0 themselves; on rms, which
+/// ignores every f0 setting, the shift travels as `AcousticChunk.residualPitch` for vocoder.stretch.
 final class FliteNode: Node {
     /// ~100 ms at 16 kHz: small enough that the first audio leaves a few ms into a phrase,
     /// large enough that per-chunk work downstream stays negligible.
@@ -13,13 +20,23 @@ final class FliteNode: Node {
     private let live = NSLock()
     private var rate: Double
     private var pitch: Double
+
+    /// A phrase with the node's live rate and pitch as they were when it arrived.
+    struct Phrase {
+        var prosody: ProsodyChunk
+        /// Rate multiplier (node × phrase).
+        var rate: Double
+        /// Pitch shift in semitones (node + phrase).
+        var semitones: Double
+    }
+
     private struct UtteranceState {
         var voice: String
-        /// Pitch the user asked for (utterance or node); a tagger's question rise or emotion is not warned about.
-        var requestedPitch: Double
+        var controls: Controls
         var cursor = 0
-        var warnedPitch = false
         var warnedLanguage = false
+        /// The phrases of an utterance with a duration target, held until `end`; nil otherwise.
+        var held: [Phrase]?
     }
     private var utterances: [UtteranceID: UtteranceState] = [:]
 
@@ -48,120 +65,63 @@ final class FliteNode: Node {
         case let .begin(u):
             let voice = u.controls.voice ?? defaultVoice
             guard FliteVoices.names.contains(voice) else { throw NodeError.unknownVoice(voice, available: FliteVoices.names) }
-            utterances[id] = UtteranceState(voice: voice, requestedPitch: u.controls.pitch)
-        case .end:
-            utterances[id] = nil
+            utterances[id] = UtteranceState(voice: voice, controls: u.controls, held: NativeFit.hasTarget(u.controls) ? [] : nil)
+        case let .end(reason):
+            guard var st = utterances.removeValue(forKey: id), reason == .completed, let held = st.held else { return }
+            for h in held { warnLanguage(h.prosody, &st, context) }
+            try renderFitted(held, voice: st.voice, controls: st.controls, id: id, context: context)
         case let .chunk(.prosody(p)):
             guard var st = utterances[id] else { return }
             live.lock()
-            let r = rate * p.rate, semitones = pitch + p.pitch, requested = pitch + st.requestedPitch
+            let phrase = Phrase(prosody: p, rate: rate * p.rate, semitones: pitch + p.pitch)
             live.unlock()
-            if requested != 0, vf_flite_has_pitch_control(st.voice) == 0, !st.warnedPitch {
-                st.warnedPitch = true
-                context.post(.warning("voice \(st.voice) has no native pitch control; pitch \(requested) st ignored (use awb, slt or kal16)"))
+            if st.held != nil {
+                st.held!.append(phrase)
+            } else {
+                warnLanguage(p, &st, context)
+                guard let n = try render(phrase, voice: st.voice, base: st.cursor, lengthFactor: 1, id: id, context: context,
+                                         sink: { context.emit(.acoustic($0), of: id, on: "out") }) else { return }
+                st.cursor += n
             }
-            let english = p.language.map { $0.lowercased().hasPrefix("en") } ?? true
-            if !english, !st.warnedLanguage {
-                st.warnedLanguage = true
-                context.post(.warning("acoustic.flite speaks English only; text in \(p.language!) skipped (acoustic.espeak speaks it; `voxflow say` picks it for Mandarin)"))
-            }
-            let job = PhraseJob(utterance: id, phrase: p.index, base: st.cursor, context: context, gain: Float(p.volume))
-            job.start(pause: Int((p.pauseBefore * Double(FliteVoices.rate)).rounded()), bookmarks: p.bookmarks)
-            if english, p.text.contains(where: { $0.isLetter || $0.isNumber }) {
-                try synthesize(p.text, voice: st.voice, rate: r, semitones: semitones, job: job)
-            }
-            guard !context.isCancelled(id) else { return }
-            job.finish(pause: Int((p.pauseAfter * Double(FliteVoices.rate)).rounded()))
-            st.cursor = job.base + job.written
             utterances[id] = st
         case .chunk: break
         }
     }
 
-    private func synthesize(_ text: String, voice: String, rate: Double, semitones: Double, job: PhraseJob) throws {
-        let stretch = Float(1 / rate), factor = Float(pow(2, semitones / 12))
+    private func warnLanguage(_ p: ProsodyChunk, _ st: inout UtteranceState, _ context: NodeContext) {
+        guard !Self.isEnglish(p), !st.warnedLanguage else { return }
+        st.warnedLanguage = true
+        context.post(.warning("acoustic.flite speaks English only; text in \(p.language!) skipped (acoustic.espeak speaks it; `voxflow say` picks it for Mandarin)"))
+    }
+
+    private static func isEnglish(_ p: ProsodyChunk) -> Bool { p.language.map { $0.lowercased().hasPrefix("en") } ?? true }
+
+    /// Renders one phrase at utterance frame `base`, its durations and pauses multiplied by
+    /// `lengthFactor`, into `sink`. Returns the frames it took, nil when the utterance was cancelled.
+    func render(_ phrase: Phrase, voice: String, base: Int, lengthFactor: Double, id: UtteranceID, context: NodeContext,
+                sink: @escaping (AcousticChunk) -> Void) throws -> Int? {
+        let p = phrase.prosody
+        let residual = vf_flite_has_pitch_control(voice) == 0 ? phrase.semitones : 0
+        let job = PhraseJob(utterance: id, phrase: p.index, base: base, context: context, gain: Float(p.volume),
+                            residualPitch: residual, sink: sink)
+        func frames(_ seconds: Double) -> Int { Int((max(seconds, 0) * lengthFactor * Double(FliteVoices.rate)).rounded()) }
+        job.start(pause: frames(p.pauseBefore), bookmarks: p.bookmarks)
+        if Self.isEnglish(p), p.text.contains(where: { $0.isLetter || $0.isNumber }) {
+            try synthesize(p.text, voice: voice, stretch: lengthFactor / phrase.rate, semitones: phrase.semitones, job: job)
+        }
+        guard !context.isCancelled(id) else { return nil }
+        job.finish(pause: frames(p.pauseAfter))
+        return job.written
+    }
+
+    /// `stretch` multiplies flite's durations (2 = half speed).
+    private func synthesize(_ text: String, voice: String, stretch: Double, semitones: Double, job: PhraseJob) throws {
+        let factor = Float(pow(2, semitones / 12))
         FliteVoices.lock.lock()
         defer { FliteVoices.lock.unlock() }
         let v = try FliteVoices.voice(voice)
-        let status = vf_flite_synth(v, text, stretch, factor, Self.chunkSamples, fliteAudio, fliteWord,
+        let status = vf_flite_synth(v, text, Float(stretch), factor, Self.chunkSamples, fliteAudio, fliteWord,
                                     Unmanaged.passUnretained(job).toOpaque())
         if status < 0 { throw NodeError.engine("flite could not synthesize \"\(text)\"") }
     }
-}
-
-/// One phrase being rendered: turns flite's callbacks into acoustic chunks.
-final class PhraseJob {
-    let utterance: UtteranceID
-    let phrase: Int
-    /// The phrase's first sample in the utterance's timeline.
-    let base: Int
-    let context: NodeContext
-    /// Samples emitted so far in this phrase.
-    private(set) var written = 0
-    /// Word marks (phrase timeline) not yet sent.
-    var pending: [Mark] = []
-    /// Linear gain on the phrase's samples (the prosody chunk's volume).
-    let gain: Float
-    /// Silence before the phrase's speech; flite's word times are shifted by it.
-    private var lead = 0
-
-    init(utterance: UtteranceID, phrase: Int, base: Int, context: NodeContext, gain: Float = 1) {
-        self.utterance = utterance
-        self.phrase = phrase
-        self.base = base
-        self.context = context
-        self.gain = gain
-    }
-
-    /// Sends the pause before the phrase and its bookmarks (at the phrase's first sample).
-    func start(pause: Int, bookmarks: [String]) {
-        let marks = bookmarks.map { Mark(.bookmark, $0, start: 0, end: 0) }
-        if pause > 0 || !marks.isEmpty { send([Float](repeating: 0, count: pause), marks) }
-        written = pause
-        lead = pause
-    }
-
-    func word(_ text: String, start: Int, end: Int) {
-        pending.append(Mark(.word, text, start: start + lead, end: end + lead))
-    }
-
-    var cancelled: Bool { context.isCancelled(utterance) }
-
-    func audio(_ input: [Float]) {
-        let samples = gain == 1 ? input : input.map { max(-1, min(1, $0 * gain)) }
-        let end = written + samples.count
-        let marks = pending.filter { $0.start < end }
-        pending.removeAll { $0.start < end }
-        send(samples, marks)
-        written = end
-    }
-
-    /// Appends the pause; marks flite placed past the audio it produced are clamped into it.
-    func finish(pause: Int) {
-        let total = written + pause
-        let marks = pending.map { Mark($0.kind, $0.text, start: min($0.start, max(total - 1, 0)), end: min($0.end, total)) }
-        pending.removeAll()
-        if pause > 0 || !marks.isEmpty { send([Float](repeating: 0, count: pause), marks) }
-        written = total
-    }
-
-    private func send(_ samples: [Float], _ marks: [Mark]) {
-        context.emit(.acoustic(AcousticChunk(phrase: phrase, rate: FliteVoices.rate, content: .pcm(samples), startFrame: base + written,
-                                             marks: marks.map { $0.shifted(by: base) })), of: utterance, on: "out")
-    }
-}
-
-private func fliteAudio(_ samples: UnsafePointer<Int16>?, _ count: Int32, _ last: Int32, _ user: UnsafeMutableRawPointer?) -> Int32 {
-    let job = Unmanaged<PhraseJob>.fromOpaque(user!).takeUnretainedValue()
-    if job.cancelled { return 1 }
-    guard let samples, count > 0 else { return 0 }
-    job.audio(UnsafeBufferPointer(start: samples, count: Int(count)).map { Float($0) / 32768 })
-    return 0
-}
-
-private func fliteWord(_ word: UnsafePointer<CChar>?, _ start: Float, _ end: Float, _ user: UnsafeMutableRawPointer?) {
-    let job = Unmanaged<PhraseJob>.fromOpaque(user!).takeUnretainedValue()
-    let r = Float(FliteVoices.rate)
-    let s = Int((start * r).rounded()), e = Int((end * r).rounded())
-    job.word(word.map { String(cString: $0) } ?? "", start: s, end: max(s, e))
 }

@@ -40,8 +40,20 @@ final class PassthroughNode: Node {
         gain = Float(g)
     }
 
+    /// Utterances whose user asked for a pitch shift, until warned once that it cannot be applied
+    /// here (a tagger's question rise or emotion on a voice without pitch control is not warned about).
+    private var askedPitch: Set<UtteranceID> = []
+
     func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
+        switch packet.body {
+        case let .begin(u): if u.controls.pitch != 0 { askedPitch.insert(u.id) }
+        case .end: askedPitch.remove(packet.utterance)
+        default: break
+        }
         guard case let .chunk(.acoustic(a)) = packet.body, case var .pcm(samples) = a.content else { return }
+        if a.residualPitch != 0, askedPitch.remove(packet.utterance) != nil {
+            context.post(.warning("utterance \(packet.utterance): the engine could not shift pitch by \(a.residualPitch) st and vocoder.passthrough does not shift pitch; use vocoder.stretch"))
+        }
         let g = gain
         if g != 1 { for i in samples.indices { samples[i] *= g } }
         context.emit(.audio(AudioChunk(rate: a.rate, channels: 1, samples: samples, startFrame: a.startFrame,

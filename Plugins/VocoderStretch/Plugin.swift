@@ -1,7 +1,7 @@
 import VoxflowKit
 
 final class StretchPlugin: VoxflowPlugin {
-    let factories: [NodeFactory] = []
+    let factories: [NodeFactory] = [StretchFactory()]
 }
 
 @_cdecl("voxflow_plugin_entry")

@@ -213,8 +213,14 @@ public struct AcousticChunk: Sendable {
     /// Pitch shift, in semitones, the engine was asked for but could not apply natively (flite's rms
     /// voice); a vocoder that shifts pitch (vocoder.stretch) applies it.
     public var residualPitch: Double
+    /// On the first chunk of an utterance whose duration the engine fitted natively: its natural
+    /// length and the length factor it applied, so the vocoder fits only the residual and reports
+    /// ratios against the voice's natural length.
+    public var nativeFit: NativeFitNote?
 
-    public init(phrase: Int, rate: Int, content: Content, startFrame: Int, marks: [Mark] = [], residualPitch: Double = 0) {
+    public init(phrase: Int, rate: Int, content: Content, startFrame: Int, marks: [Mark] = [], residualPitch: Double = 0,
+                nativeFit: NativeFitNote? = nil) {
+        self.nativeFit = nativeFit
         self.phrase = phrase
         self.rate = rate
         self.content = content
@@ -228,6 +234,18 @@ public struct AcousticChunk: Sendable {
         case let .pcm(s): return s.count
         case let .mel(values, bins, hop): return bins > 0 ? values.count / bins * hop : 0
         }
+    }
+}
+
+/// What an engine tells the vocoder after fitting a duration natively.
+public struct NativeFitNote: Sendable, Hashable {
+    /// Natural length of the speech (rendered without fitting, silence trimmed), frames at the chunk's rate.
+    public var naturalFrames: Int
+    /// Length rendered / natural length (1.25: spoken 25% slower).
+    public var lengthFactor: Double
+    public init(naturalFrames: Int, lengthFactor: Double) {
+        self.naturalFrames = naturalFrames
+        self.lengthFactor = lengthFactor
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import VoxflowKit
+
+/// Duration targets as an engine sees them: render once without fitting to measure the natural
+/// length, then once more at a length factor close to the target, so that vocoder.stretch only fits
+/// a small residual (better quality; the engine's own timing, not a phase vocoder's).
+///
+/// Shared by the engines (acoustic.flite, acoustic.espeak). The rules match vocoder.stretch's: the natural length is the speech from the first to the last
+/// sample at or above −50 dBFS; the target is `duration`, `ratio` × natural or min(natural,
+/// `max_duration`), limited to `FitPolicy.range` of the natural length (vocoder.stretch warns or
+/// refuses; the engine only aims inside it).
+public enum NativeFit {
+    /// vocoder.stretch's default trim threshold, −50 dBFS.
+    public static let threshold = Float(pow(10, -50.0 / 20))
+
+    public static func hasTarget(_ c: Controls) -> Bool { c.duration != nil || c.ratio != nil || c.maxDuration != nil }
+
+    /// The length to aim at, in seconds, for a natural length of `natural` seconds.
+    public static func target(_ c: Controls, natural: Double) -> Double {
+        let t = c.duration ?? c.ratio.map { $0 * natural } ?? c.maxDuration.map { min($0, natural) } ?? natural
+        return min(max(t, FitPolicy.range.lowerBound * natural), FitPolicy.range.upperBound * natural)
+    }
+
+    /// The length factor to render with: target / natural, limited to what the engine does well.
+    /// Within `exact` of 1 it is 1 (the natural render is used as it is).
+    public static func lengthFactor(target: Double, natural: Double, range: ClosedRange<Double>, exact: Double = 0.005) -> Double {
+        guard natural > 0 else { return 1 }
+        let f = min(max(target / natural, range.lowerBound), range.upperBound)
+        return abs(f - 1) < exact ? 1 : f
+    }
+
+    /// Frames from the first to the last sample at or above the threshold, over consecutive chunks.
+    public static func speechFrames(_ chunks: [AcousticChunk]) -> Int {
+        var first: Int?, last = 0
+        for c in chunks {
+            guard case let .pcm(s) = c.content else { continue }
+            if first == nil, let i = s.firstIndex(where: { abs($0) >= threshold }) { first = c.startFrame + i }
+            if let i = s.lastIndex(where: { abs($0) >= threshold }) { last = c.startFrame + i + 1 }
+        }
+        return first.map { max(0, last - $0) } ?? 0
+    }
+
+    /// The statistics an engine posts after fitting natively.
+    public static func statistics(naturalFrames: Int, rate: Int, lengthFactor: Double, target: Double) -> [String: Double] {
+        ["engine_natural_seconds": Double(naturalFrames) / Double(rate), "engine_length_factor": lengthFactor,
+         "engine_rate": 1 / lengthFactor, "engine_target_seconds": target]
+    }
+}
+
+/// Where a fitted render's chunks go: kept in memory (the measuring render), or sent downstream
+/// with the engine's note on the first chunk.
+public final class ChunkRelay {
+    public private(set) var kept: [AcousticChunk] = []
+    private let id: UtteranceID
+    private weak var context: NodeContext?
+    private var note: NativeFitNote?
+
+    public init() {
+        id = 0
+        context = nil
+    }
+
+    public init(id: UtteranceID, context: NodeContext, note: NativeFitNote) {
+        self.id = id
+        self.context = context
+        self.note = note
+    }
+
+    public func keep(_ c: AcousticChunk) { kept.append(c) }
+
+    public func send(_ c: AcousticChunk) {
+        var c = c
+        if let n = note {
+            c.nativeFit = n
+            note = nil
+        }
+        context?.emit(.acoustic(c), of: id, on: "out")
+    }
+}
