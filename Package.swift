@@ -39,6 +39,7 @@ let package = Package(
     targets: [
         // C libraries
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),  // SHA-256 (dub cache keys)
         .systemLibrary(name: "CRubberBand", pkgConfig: "rubberband", providers: [.apt(["librubberband-dev"])]),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
@@ -61,7 +62,7 @@ let package = Package(
         .target(name: "VoxflowGraph", dependencies: [kit]),
         .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
         .target(name: "VoxflowApp", dependencies: [
-            kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", .product(name: "Logging", package: "swift-log"),
+            kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowText", "CLuaShim"]),
         .executableTarget(name: "VoxflowCLI", dependencies: [

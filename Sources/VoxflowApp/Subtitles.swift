@@ -90,7 +90,9 @@ public enum Subtitles {
         guard fields.count == 2 || fields.count == 3 else { return nil }
         var total = 0.0
         for (k, f) in fields.enumerated() {
-            guard let v = Double(f), v >= 0 else { return nil }
+            // Digits and one decimal point only: Double("0x1a"), Double("inf") and Double("1e3") parse.
+            guard !f.isEmpty, f.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), f.filter({ $0 == "." }).count <= 1,
+                  let v = Double(f), v.isFinite else { return nil }
             if k < fields.count - 1 && f.contains(".") { return nil }
             total = total * 60 + v
         }

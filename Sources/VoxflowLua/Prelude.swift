@@ -225,6 +225,32 @@ function M.voices() return call("voices") end
 function M.node_types() return call("node_types") end
 function M.normalize(text, options) return call("normalize", text, options or {}) end
 function M.tag(text, options) return call("tag", text, options or {}) end
+
+-- Subtitle dubbing (ScriptHost+Dub.swift). `voices` may be a table, or a .json file or a .lua
+-- file returning a table (speaker = voice).
+function M.dub(options)
+  if type(options) ~= "table" then raise("dub: give a table: vf.dub{ subtitles = \"subs.srt\", output = \"dub.wav\", graph = g }") end
+  local o = {}
+  for k, v in pairs(options) do o[k] = v end
+  if getmetatable(o.graph) ~= Graph then raise("dub: graph = g is required: the graph made by voxflow.graph that speaks each line (see presets/dub.lua)") end
+  o.graph = o.graph._id
+  if type(o.voices) == "string" then
+    local path = o.voices
+    o.voices_source = path
+    if path:match("%.lua$") then
+      local chunk, err = loadfile(path, "t")
+      if not chunk then raise("dub: voices: " .. err) end
+      local ok, t = pcall(chunk)
+      if not ok then raise("dub: voices: " .. tostring(t)) end
+      if type(t) ~= "table" then raise("dub: " .. path .. " must return a table of speaker = voice, returned " .. type(t)) end
+      o.voices = t
+    else
+      o.voices = M.read_json(path)
+      if type(o.voices) ~= "table" then raise("dub: " .. path .. " must hold a JSON object of speaker: voice") end
+    end
+  end
+  return call("dub", o)
+end
 M.checking = host.checking()
 
 function __voxflow_at_exit()

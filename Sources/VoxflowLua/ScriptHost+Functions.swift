@@ -13,6 +13,7 @@ extension ScriptHost {
             defineGraphFunctions(l)
             defineUtilityFunctions(l)
             defineTextFunctions(l)
+            defineDubFunctions(l)
         }
         if let e = l.run(source: Prelude.source, name: "voxflow") {
             fatalError("the voxflow Lua module failed to load: \(e)")
