@@ -28,7 +28,7 @@ local g = vf.graph{
   { "text.normalize", name = "normalize", markup = o.markup ~= false, language = o.language or "auto" },
   { "prosody.tag", name = "prosody" },
   tts,
-  { "vocoder.passthrough", name = "vocoder" },
+  { "vocoder.stretch", name = "vocoder" },   -- fits duration targets, shifts pitch an engine cannot; else passes through
   sink,
 }
 

@@ -12,7 +12,7 @@ import VoxflowTestSupport
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let plugins = doc["plugins"] as! [[String: Any]]
         let types = plugins.flatMap { ($0["node_types"] as! [[String: Any]]) }
-        #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite", "acoustic.espeak",
+        #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite", "acoustic.espeak", "vocoder.stretch",
                                                              "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack"])
         let flite = types.first { $0["name"] as? String == "acoustic.flite" }!
         let rate = (flite["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "rate" }!
