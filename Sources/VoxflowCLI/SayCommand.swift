@@ -144,10 +144,13 @@ struct SayCommand: ParsableCommand {
         }
 
         let voxflow = Voxflow()
-        let voices = voxflow.voices()
-        options.engine = SayOptions.engine(text: joined, voice: voice, language: lang,
-                                           fliteVoices: voices.filter { $0.engine == "acoustic.flite" }.map(\.voice.name),
-                                           espeakVoices: voices.filter { $0.engine == "acoustic.espeak" }.map(\.voice.name))
+        // Voice lists only when a voice is named: listing espeak-ng's voices initializes it (~10 ms).
+        func names(_ engine: String) -> [String] {
+            voice == nil ? [] : voxflow.plugins.allFactories.first { $0.type.name == engine }?.voices().map(\.name) ?? []
+        }
+        let flite = names("acoustic.flite")
+        options.engine = SayOptions.engine(text: joined, voice: voice, language: lang, fliteVoices: flite,
+                                           espeakVoices: flite.contains(voice ?? "") ? [] : names("acoustic.espeak"))
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun
