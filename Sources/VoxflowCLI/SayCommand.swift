@@ -185,6 +185,12 @@ struct SayCommand: ParsableCommand {
         let elapsed = Double(monotonicNanoseconds() - started) / 1e9
 
         for w in report.warnings { Console.warn(w) }
+        for u in report.utterances {
+            let st = u.sinkStatistics
+            guard let natural = st["natural_seconds"], let achieved = st["achieved_seconds"] else { continue }
+            Console.info(String(format: "utterance %d fitted: natural %.3f s, target %.3f s, achieved %.3f s, ratio %.3f", Int(u.id),
+                                natural, st["target_seconds"] ?? achieved, achieved, st["ratio"] ?? achieved / max(natural, 1e-9)))
+        }
         if let m = marks {
             do { try MarksFile.write(report.marks, rate: report.rate, to: m, unit: unit) } catch { throw Console.fail("\(error)") }
         }

@@ -121,4 +121,20 @@ import VoxflowApp
         let bad = try VoxflowProcess.run(["say", "Hi.", "-o", wav, "--marks", dir.appendingPathComponent("m.txt").path])
         #expect(bad.status == 1 && bad.stderr.contains("write marks to a .json or .vtt file"))
     }
+
+    @Test func durationTargetsAreFittedAndReported() throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wav = dir.appendingPathComponent("fit.wav").path
+        let r = try VoxflowProcess.run(["say", "This line must fill two seconds exactly.", "--duration", "2", "-o", wav])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("utterance 1 fitted: natural "), "\(r.stderr)")
+        #expect(r.stderr.contains("target 2.000 s, achieved 2.000 s"), "\(r.stderr)")
+        #expect(abs(Double(try AudioFile.read(wav).frames) / 48_000 - 2) < 0.005)
+        let refused = try VoxflowProcess.run(["say", "Too short a slot for all of these words.", "--duration", "0.3", "--fit", "refuse", "-o", wav])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("natural length"), "\(refused.stderr)")
+        let both = try VoxflowProcess.run(["say", "x", "--duration", "1", "--ratio", "2", "-o", wav])
+        #expect(both.status == 1 && both.stderr.contains("give one of --duration, --ratio and --max-duration"))
+    }
 }
