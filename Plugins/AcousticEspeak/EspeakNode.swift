@@ -137,6 +137,7 @@ final class EspeakNode: Node {
         let rate = EspeakEngine.rate
         let job = EspeakPhraseJob(utterance: id, phrase: p.index, base: base, rate: rate, gain: max(p.volume, 0),
                                   input: input, context: context, residualPitch: residual, sink: sink)
+        job.phraseDuration = p.duration
         func frames(_ seconds: Double) -> Int { Int((max(seconds, 0) * lengthFactor * Double(rate)).rounded()) }
         job.start(bookmarks: p.bookmarks, pause: frames(p.pauseBefore))
         if !input.isSilent {

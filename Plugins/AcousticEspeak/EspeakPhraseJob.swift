@@ -28,6 +28,8 @@ final class EspeakPhraseJob {
     private let silence: Float
     /// Semitones beyond espeak-ng's pitch reach, for vocoder.stretch.
     let residualPitch: Double
+    /// The phrase's duration target, passed on for vocoder.stretch to fit.
+    var phraseDuration: Double?
     private let sink: (AcousticChunk) -> Void
 
     /// Samples emitted so far.
@@ -138,7 +140,8 @@ final class EspeakPhraseJob {
 
     private func send(_ samples: [Float], _ marks: [Mark]) {
         sink(AcousticChunk(phrase: phrase, rate: rate, content: .pcm(samples), startFrame: base + written,
-                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch))
+                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch,
+                           phraseDuration: phraseDuration))
         written += samples.count
     }
 }

@@ -104,6 +104,7 @@ final class FliteNode: Node {
         let residual = vf_flite_has_pitch_control(voice) == 0 ? phrase.semitones : 0
         let job = PhraseJob(utterance: id, phrase: p.index, base: base, context: context, gain: Float(p.volume),
                             residualPitch: residual, sink: sink)
+        job.phraseDuration = p.duration
         func frames(_ seconds: Double) -> Int { Int((max(seconds, 0) * lengthFactor * Double(FliteVoices.rate)).rounded()) }
         job.start(pause: frames(p.pauseBefore), bookmarks: p.bookmarks)
         if Self.isEnglish(p), p.text.contains(where: { $0.isLetter || $0.isNumber }) {

@@ -17,6 +17,8 @@ final class PhraseJob {
     let gain: Float
     /// Semitones the voice could not shift natively; vocoder.stretch applies them.
     let residualPitch: Double
+    /// The phrase's duration target, passed on for vocoder.stretch to fit.
+    var phraseDuration: Double?
     private let sink: (AcousticChunk) -> Void
     /// Silence before the phrase's speech; flite's word times are shifted by it.
     private var lead = 0
@@ -66,7 +68,8 @@ final class PhraseJob {
 
     private func send(_ samples: [Float], _ marks: [Mark]) {
         sink(AcousticChunk(phrase: phrase, rate: FliteVoices.rate, content: .pcm(samples), startFrame: base + written,
-                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch))
+                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch,
+                           phraseDuration: phraseDuration))
     }
 }
 

@@ -78,6 +78,13 @@ final class StretchNode: Node {
             if let note = a.nativeFit { work.note = EngineNote(note) }
             let (nodePitch, g) = liveValues
             let semitones = a.residualPitch + nodePitch
+            if work.buffer == nil, a.phraseDuration != nil {
+                if work.stream != nil {
+                    context.post(.warning("utterance \(id): phrase \(a.phrase)'s duration target is ignored: its pitch is already being shifted in real time; use mode = offline"))
+                } else {
+                    work.buffer = UtteranceBuffer(origin: a.startFrame)
+                }
+            }
             if work.buffer == nil, work.stream == nil, semitones != 0 {
                 if settings.mode == .offline {
                     work.buffer = UtteranceBuffer(origin: a.startFrame)
@@ -87,7 +94,8 @@ final class StretchNode: Node {
                 }
             }
             if work.buffer != nil {
-                work.buffer!.append(samples, startFrame: a.startFrame, marks: marks, phrase: a.phrase, semitones: semitones)
+                work.buffer!.append(samples, startFrame: a.startFrame, marks: marks, phrase: a.phrase, semitones: semitones,
+                                    phraseDuration: a.phraseDuration)
             } else if let stream = work.stream {
                 stream.feed(samples, startFrame: a.startFrame, marks: marks, phrase: a.phrase, semitones: semitones, gain: g)
             } else {
@@ -101,6 +109,8 @@ final class StretchNode: Node {
             guard let work = utterances.removeValue(forKey: id), reason == .completed else { return }
             if let target = work.target, let buffer = work.buffer {
                 try fit(buffer, target: target, work: (work.controls, work.note), id: id, context: context)
+            } else if let buffer = work.buffer, !buffer.phraseTargets.isEmpty {
+                try fitPhrases(buffer, policy: work.controls.fitPolicy, id: id, context: context)
             } else if let buffer = work.buffer {
                 try shiftOffline(buffer, id: id, context: context)
             } else if let stream = work.stream {

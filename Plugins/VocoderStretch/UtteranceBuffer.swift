@@ -10,11 +10,15 @@ struct UtteranceBuffer {
     var phrases: [(start: Int, phrase: Int)] = []
     /// Pitch shift (semitones) from each frame on, one entry per change.
     var pitches: [(start: Int, semitones: Double)] = []
+    /// Phrase index → the length its speech must have, in seconds (`AcousticChunk.phraseDuration`).
+    var phraseTargets: [Int: Double] = [:]
 
     init(origin: Int) { self.origin = origin }
 
     /// Appends a chunk at its place (`startFrame`; a gap becomes silence).
-    mutating func append(_ input: [Float], startFrame: Int, marks new: [Mark], phrase: Int, semitones: Double) {
+    mutating func append(_ input: [Float], startFrame: Int, marks new: [Mark], phrase: Int, semitones: Double,
+                         phraseDuration: Double? = nil) {
+        if let d = phraseDuration { phraseTargets[phrase] = d }
         let at = startFrame - origin
         if at > samples.count { samples.append(contentsOf: repeatElement(0, count: at - samples.count)) }
         let start = origin + samples.count

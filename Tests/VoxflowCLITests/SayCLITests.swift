@@ -137,4 +137,25 @@ import VoxflowApp
         let both = try VoxflowProcess.run(["say", "x", "--duration", "1", "--ratio", "2", "-o", wav])
         #expect(both.status == 1 && both.stderr.contains("give one of --duration, --ratio and --max-duration"))
     }
+
+    /// `<prosody duration>` fits one phrase's speech and leaves the rest natural.
+    @Test(arguments: [0.8, 1.5, 2.0])
+    func phraseDurationTargets(_ target: Double) throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wav = dir.appendingPathComponent("p.wav").path
+        let text = "<speak><prosody duration=\"\(target)s\">Short words here.</prosody> And then the rest, spoken naturally.</speak>"
+        let r = try VoxflowProcess.run(["say", text, "-o", wav, "--sample-rate", "16000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let s = try AudioFile.read(wav).samples
+        let threshold = Float(pow(10, -50.0 / 20))
+        let first = try #require(s.firstIndex { abs($0) >= threshold })
+        // The phrase ends at the last audible sample before its pause (150 ms of silence).
+        var last = first, quiet = 0
+        for i in first..<s.count {
+            if abs(s[i]) >= threshold { last = i; quiet = 0 } else { quiet += 1; if quiet >= 2_400 { break } }
+        }
+        let achieved = Double(last + 1 - first) / 16_000
+        #expect(abs(achieved - target) < 0.04, "phrase speech \(achieved) s for a target of \(target) s")
+    }
 }

@@ -214,7 +214,7 @@ private struct SSMLReader {
         frame.hadText = false
         let known: [String: Set<String>] = [
             "speak": ["version", "xmlns", "xml:lang", "xmlns:xsi", "xsi:schemaLocation"], "break": ["time", "strength"],
-            "prosody": ["rate", "pitch", "volume"], "emphasis": ["level"], "say-as": ["interpret-as", "format", "detail"],
+            "prosody": ["rate", "pitch", "volume", "duration"], "emphasis": ["level"], "say-as": ["interpret-as", "format", "detail"],
             "sub": ["alias"], "phoneme": ["alphabet", "ph"], "mark": ["name"], "voice": ["name", "xml:lang", "gender"],
             "lang": ["xml:lang"], "p": ["xml:lang"], "s": ["xml:lang"],
         ]
@@ -251,7 +251,12 @@ private struct SSMLReader {
             guard !n.value.isEmpty else { throw src.error(n.at, "a mark needs a non-empty name") }
             append(.bookmark(n.value), frame, at: at)
         case "prosody":
-            guard !attrs.isEmpty else { throw src.error(at, "<prosody> needs rate, pitch or volume") }
+            guard !attrs.isEmpty else { throw src.error(at, "<prosody> needs rate, pitch, volume or duration") }
+            if let d = attrs["duration"] {
+                let seconds = try pause(d.value, at: d.at)
+                guard seconds >= 0.05 else { throw src.error(d.at, "a prosody duration must be at least 50ms") }
+                frame.style.duration = seconds
+            }
             if let r = attrs["rate"] {
                 guard let v = MarkupValues.rate(r.value) else {
                     throw src.error(r.at, "prosody rate \"\(r.value)\" is not a rate: use x-slow…x-fast, 120%, +20% or 1.2")

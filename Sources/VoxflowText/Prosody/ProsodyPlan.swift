@@ -30,6 +30,7 @@ public struct ProsodyPlan: Encodable, Sendable {
         public var emotion_source: String?
         public var voice: String?
         public var bookmarks: [String]?
+        public var duration: Double?
     }
 
     public struct Sentence: Encodable, Sendable {
@@ -61,7 +62,8 @@ public struct ProsodyPlan: Encodable, Sendable {
                       pause_before: r(c.pauseBefore), pause_after: r(c.pauseAfter), rate: r(c.rate), pitch: r(c.pitch),
                       pitch_range: r(c.pitchRange), volume: r(c.volume), emphasis: r(c.emphasis), question: c.isQuestion,
                       intonation: p.intonation, emotion: c.emotion, intensity: c.emotion == nil ? nil : r(c.intensity),
-                      emotion_source: p.emotionSource, voice: c.voice, bookmarks: c.bookmarks.isEmpty ? nil : c.bookmarks)
+                      emotion_source: p.emotionSource, voice: c.voice, bookmarks: c.bookmarks.isEmpty ? nil : c.bookmarks,
+                      duration: c.duration)
     }
 
     public func json(pretty: Bool = true) -> String {
@@ -87,6 +89,7 @@ public struct ProsodyPlan: Encodable, Sendable {
                 if p.emphasis > 0 { facts.append("emphasis \(p.emphasis)") }
                 if let e = p.emotion { facts.append("\(e) \(p.intensity ?? 0) (\(p.emotion_source ?? ""))") }
                 if let b = p.bookmarks { facts.append("marks \(b.joined(separator: ","))") }
+                if let d = p.duration { facts.append("duration \(d)s") }
                 lines.append("  [\(p.index)] \(p.text)  — \(facts.joined(separator: ", "))")
                 if let w = p.words, w.contains(where: { $0.pinyin != nil }) {
                     lines.append("      " + w.map { word in word.pinyin.map { "\(word.written)(\($0))" } ?? word.written }.joined(separator: " "))

@@ -47,7 +47,8 @@ public struct ProsodyTagger: Sendable {
         let question = questionKind(sentence)
         var phrases: [PhrasePlan] = []
         for span in spans {
-            let parts = split(span)
+            // A span with a duration target is one phrase: the target is the length of all of it.
+            let parts = span.style.duration == nil ? split(span) : [split(span).flatMap { $0 }]
             for (k, words) in parts.enumerated() {
                 var plan = PhrasePlan(span: span, words: words, index: firstIndex + phrases.count)
                 if k == 0 {
@@ -83,6 +84,7 @@ public struct ProsodyTagger: Sendable {
             p.chunk.volume = controls.volume * p.span.style.volume * style.energy * emphasis.energy
             p.chunk.emphasis = p.span.style.emphasis
             p.chunk.voice = p.span.style.voice
+            p.chunk.duration = p.span.style.duration
             let end = p.lastCharacter
             let base = last ? sentencePause * (end.flatMap { Self.sentencePauses[$0] } ?? 1)
                             : phrasePause * (end.flatMap { Self.clausePauses[$0] } ?? 0)

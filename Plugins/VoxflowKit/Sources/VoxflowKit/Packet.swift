@@ -123,9 +123,12 @@ public struct SpanStyle: Sendable, Hashable {
     /// Emotion set by a tag (`[emotion=angry:0.6]`), with its intensity 0…1.
     public var emotion: String?
     public var intensity: Double?
+    /// Length the span's speech must have, in seconds (SSML `prosody duration`).
+    public var duration: Double?
 
     public init(rate: Double = 1, pitch: Double = 0, volume: Double = 1, emphasis: Double = 0, voice: String? = nil,
-                emotion: String? = nil, intensity: Double? = nil) {
+                emotion: String? = nil, intensity: Double? = nil, duration: Double? = nil) {
+        self.duration = duration
         self.rate = rate
         self.pitch = pitch
         self.volume = volume
@@ -170,11 +173,15 @@ public struct ProsodyChunk: Sendable, Hashable {
     public var emphasis: Double
     /// Bookmarks placed at the phrase's first sample.
     public var bookmarks: [String]
+    /// Length the phrase's speech (its pauses excluded) must have, in seconds; nil: natural.
+    public var duration: Double?
 
     public init(text: String, index: Int, pauseAfter: Double, rate: Double = 1, pitch: Double = 0,
                 isSentenceEnd: Bool = false, isQuestion: Bool = false, pauseBefore: Double = 0, pitchRange: Double = 1,
                 volume: Double = 1, language: String? = nil, words: [SpokenWord] = [], voice: String? = nil,
-                emotion: String? = nil, intensity: Double = 0, emphasis: Double = 0, bookmarks: [String] = []) {
+                emotion: String? = nil, intensity: Double = 0, emphasis: Double = 0, bookmarks: [String] = [],
+                duration: Double? = nil) {
+        self.duration = duration
         self.text = text
         self.index = index
         self.pauseAfter = pauseAfter
@@ -217,9 +224,13 @@ public struct AcousticChunk: Sendable {
     /// length and the length factor it applied, so the vocoder fits only the residual and reports
     /// ratios against the voice's natural length.
     public var nativeFit: NativeFitNote?
+    /// The phrase's duration target (`ProsodyChunk.duration`), on every chunk of the phrase, for the
+    /// vocoder to fit.
+    public var phraseDuration: Double?
 
     public init(phrase: Int, rate: Int, content: Content, startFrame: Int, marks: [Mark] = [], residualPitch: Double = 0,
-                nativeFit: NativeFitNote? = nil) {
+                nativeFit: NativeFitNote? = nil, phraseDuration: Double? = nil) {
+        self.phraseDuration = phraseDuration
         self.nativeFit = nativeFit
         self.phrase = phrase
         self.rate = rate
