@@ -14,14 +14,25 @@ local vf = require("voxflow")
 local o = vf.options or { subtitles = arg[1], output = arg[2] or "dub.wav", voices = arg[3] }
 if not o.subtitles then error("usage: voxflow run presets/dub.lua SUBS.srt [OUT.wav] [VOICES.json|VOICES.lua]", 0) end
 
-local pool = { "rms", "slt", "awb", "kal16" }
+-- The engine: flite for English; espeak-ng (Mandarin through pinyin, and English runs in its en-us
+-- voice) when the subtitles hold Hanzi — flite speaks English only.
+local engine, pool = "acoustic.flite", { "rms", "slt", "awb", "kal16" }
+local ok, cues = pcall(vf.subtitles, o.subtitles)
+if ok then
+  for _, cue in ipairs(cues) do
+    if cue.text:find("[\228-\233][\128-\191][\128-\191]") then
+      engine, pool = "acoustic.espeak", { "cmn-latn-pinyin" }
+      break
+    end
+  end
+end
 
 -- The graph that speaks one line. vf.dub points its sink.file into the cache (one file per line,
 -- named by the line's key), so the sink needs no path here; its rate is the track's.
 local g = vf.graph{
   { "text.normalize", name = "normalize" },
   { "prosody.tag", name = "prosody" },
-  { "acoustic.flite", name = "tts" },
+  { engine, name = "tts" },
   { "vocoder.stretch", name = "vocoder" },
   { "sink.file", name = "out", sample_rate = o.sample_rate or 48000 },
 }

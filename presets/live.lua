@@ -17,7 +17,10 @@ end
 
 local sink = out and { "sink.file", name = "out", path = out }
   or { "sink.jack", name = "out", connect = connect, prebuffer = 20 }
-local g = vf.graph{ "text.normalize", "prosody.tag", { "acoustic.flite", name = "tts" }, "vocoder.passthrough", sink }
+-- vocoder.stretch in real-time mode shifts the pitch rms cannot (question rises, [emotion=…] tags)
+-- as the audio streams; lines without a shift pass straight through.
+local g = vf.graph{ "text.normalize", "prosody.tag", { "acoustic.flite", name = "tts" },
+                    { "vocoder.stretch", mode = "realtime" }, sink }
 g:on("end", function(ev)
   io.stderr:write(string.format("live: line %d %s (%.2f s)\n", ev.utterance, ev.reason, ev.duration))
 end)

@@ -438,6 +438,25 @@ import VoxflowTestSupport
     func take(_ row: [String: String], _ dir: URL, _ cache: String) throws -> AudioFile {
         try AudioFile.read(dir.appendingPathComponent("\(cache)/\(row["key"]!).flac").path)
     }
+
+    /// Mandarin subtitles go to espeak-ng through pinyin (flite speaks English only), fitted all the same.
+    @Test func mandarinSubtitlesAreSpokenAndFitted() throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let srt = dir.appendingPathComponent("zh.srt")
+        try SRTCue.write([SRTCue(start: 1, end: 4, text: "今天是2024年3月5日。"),
+                          SRTCue(start: 4.5, end: 7.5, text: "银行利率上调了0.25%。")], to: srt)
+        let report = dir.appendingPathComponent("r.csv")
+        let r = try VoxflowProcess.run(["dub", srt.path, "-o", dir.appendingPathComponent("zh.wav").path, "--report", report.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try Report.read(report)
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0["voice"] == "cmn-latn-pinyin" })
+        for row in rows {
+            let achieved = Double(row["achieved"] ?? "") ?? 0, slot = Double(row["slot"] ?? "") ?? -1
+            #expect(abs(achieved - slot) < 0.005, "\(row)")
+        }
+    }
 }
 
 /// A cue to write into an .srt file.
