@@ -140,4 +140,42 @@ import VoxflowKit
         #expect(plan.sentences.count == 2)
         #expect(plan.text.contains("question, rise"))
     }
+
+    // MARK: Mandarin
+
+    @Test func mandarinPhrasesBreakAtFullWidthPunctuation() throws {
+        let p = try plan("我们今天去银行，然后回家；天气很好。")
+        #expect(p.map(\.chunk.text) == ["我们今天去银行，", "然后回家；", "天气很好。"])
+        #expect(p.allSatisfy { $0.chunk.language == "zh" && !$0.chunk.words.isEmpty })
+        #expect(p.map(\.chunk.pauseAfter) == [0.12, 0.192, 0.3])
+    }
+
+    @Test(arguments: [
+        ("“你走吧。”她冷笑一声。", "disgusted", "words \"冷笑一声\""),
+        ("他激动地说：“我们赢了！”", "happy", "words \"激动地说\""),
+        ("她非常伤心地哭了。", "sad", "words \"非常伤心地\""),
+        ("老人平静地看着大海。", "calm", "words \"平静地\""),
+    ])
+    func mandarinDeliveryWordsSetTheEmotion(_ text: String, _ emotion: String, _ source: String) throws {
+        let p = try plan(text)
+        #expect(p.contains { $0.chunk.emotion == emotion && $0.emotionSource == source }, "\(p.map { ($0.chunk.emotion, $0.emotionSource) })")
+    }
+
+    @Test func mandarinDegreeWordsScaleIntensity() throws {
+        let strong = try plan("她非常伤心地哭了。")[0].chunk.intensity
+        let mild = try plan("她有点伤心地哭了。")[0].chunk.intensity
+        #expect(strong > 0.6 && mild < 0.6, "\(strong) vs \(mild)")
+    }
+
+    @Test func mandarinQuestionsRiseWithMaAndFallWithQuestionWords() throws {
+        #expect(try plan("你今天去银行吗？").last!.intonation == "rise")
+        #expect(try plan("你今天去哪里？").last!.intonation == "fall")
+        #expect(try plan("你为什么不去？").last!.intonation == "fall")
+    }
+
+    @Test func mixedTextKeepsEachLanguageInItsOwnPhrase() throws {
+        let p = try plan("我用iPhone拍了照片。")
+        #expect(p.map(\.chunk.language) == ["zh", "en", "zh"])
+        #expect(p[1].chunk.text == "iPhone")
+    }
 }
