@@ -91,7 +91,7 @@ final class FliteNode: Node {
     private func warnLanguage(_ p: ProsodyChunk, _ st: inout UtteranceState, _ context: NodeContext) {
         guard !Self.isEnglish(p), !st.warnedLanguage else { return }
         st.warnedLanguage = true
-        context.post(.warning("acoustic.flite speaks English only; text in \(p.language!) skipped (acoustic.espeak speaks it; `voxflow say` picks it for Mandarin)"))
+        context.post(.warning("acoustic.flite speaks English only; text in \(p.language!) skipped (acoustic.espeak speaks it: `voxflow say` picks it for Mandarin text, or give --lang zh)"))
     }
 
     private static func isEnglish(_ p: ProsodyChunk) -> Bool { p.language.map { $0.lowercased().hasPrefix("en") } ?? true }

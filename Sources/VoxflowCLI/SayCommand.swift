@@ -19,7 +19,9 @@ struct SayCommand: ParsableCommand {
         <say-as>, <sub>, <phoneme>, <mark>, <voice>, <lang>) and inline tags ([emotion=angry:0.6], \
         [pause=300ms], [rate=1.2]); --plain reads every character as text. Numbers, dates, \
         currency, units and abbreviations are spoken in full (`voxflow normalize` shows how). \
-        Mandarin (Hanzi) is read through pinyin by espeak-ng; English by flite.
+        Mandarin (Hanzi) is read through pinyin by espeak-ng; English by flite. The engine is \
+        chosen from the text before anything is spoken, so lines read from standard input \
+        need --lang zh (or --voice cmn-latn-pinyin) to be spoken as Mandarin.
 
         Examples:
           voxflow say "The quick brown fox." -o fox.wav
