@@ -21,7 +21,8 @@ local ok, cues = pcall(vf.subtitles, o.subtitles)
 if ok then
   for _, cue in ipairs(cues) do
     if cue.text:find("[\228-\233][\128-\191][\128-\191]") then
-      engine, pool = "acoustic.espeak", { "cmn-latn-pinyin" }
+      -- espeak-ng has one Mandarin voice; its variants (+f3, +m3, …) give each speaker their own.
+      engine, pool = "acoustic.espeak", { "cmn-latn-pinyin", "cmn-latn-pinyin+f3", "cmn-latn-pinyin+m3", "cmn-latn-pinyin+f2" }
       break
     end
   end

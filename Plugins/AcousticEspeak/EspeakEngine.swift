@@ -17,13 +17,13 @@ enum EspeakEngine {
     static let lock = NSLock()
 
     /// What loading found. Evaluated once, on first use, outside `lock`.
-    private static let opened: (rate: Int, voices: [EspeakVoice], error: String?, canReset: Bool) = {
+    private static let opened: (rate: Int, voices: [EspeakVoice], variants: Set<String>, error: String?, canReset: Bool) = {
         lock.lock()
         defer { lock.unlock() }
         var message = [CChar](repeating: 0, count: 512)
         let rate = vf_espeak_open(&message, Int32(message.count))
-        guard rate > 0 else { return (fallbackRate, [], text(message), false) }
-        return (Int(rate), EspeakVoice.installed(), nil, vf_espeak_can_reload() != 0)
+        guard rate > 0 else { return (fallbackRate, [], [], text(message), false) }
+        return (Int(rate), EspeakVoice.installed(), EspeakVoice.variants(), nil, vf_espeak_can_reload() != 0)
     }()
 
     /// espeak-ng's rate when it cannot be loaded (so the node type still describes itself).
@@ -32,6 +32,8 @@ enum EspeakEngine {
     static var rate: Int { opened.rate }
     /// Every installed voice (espeak_ListVoices), named as `EspeakVoice.name` explains.
     static var voices: [EspeakVoice] { opened.voices }
+    /// Voice variants any voice takes after a `+` ("cmn-latn-pinyin+f3").
+    static var variants: Set<String> { opened.variants }
     /// Why libespeak-ng could not be loaded, nil when it was.
     static var loadError: String? { opened.error }
     /// False when another module of this process had loaded libespeak-ng first: then the engine

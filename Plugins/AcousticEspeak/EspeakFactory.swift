@@ -25,7 +25,7 @@ final class EspeakFactory: NodeFactory {
         if let e = EspeakEngine.loadError { throw NodeError.engine(e) }
         let all = EspeakEngine.voices
         func voice(_ p: String) throws -> EspeakVoice {
-            guard let v = all.named(parameters.string(p)) else {
+            guard let v = all.named(parameters.string(p), variants: EspeakEngine.variants) else {
                 throw NodeError.unknownVoice(parameters.string(p), available: all.map(\.name))
             }
             return v

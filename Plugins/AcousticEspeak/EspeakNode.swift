@@ -76,7 +76,9 @@ final class EspeakNode: Node {
         case let .begin(u):
             var voice: EspeakVoice?
             if let name = u.controls.voice {
-                guard let v = voices.named(name) else { throw NodeError.unknownVoice(name, available: voices.map(\.name)) }
+                guard let v = voices.named(name, variants: EspeakEngine.variants) else {
+                    throw NodeError.unknownVoice(name, available: voices.map(\.name) + ["any of them +variant (\(EspeakEngine.variants.sorted().prefix(6).joined(separator: ", ")), …)"])
+                }
                 voice = v
             }
             if deterministic, !warnedShared, !EspeakEngine.canReset {
@@ -158,7 +160,9 @@ final class EspeakNode: Node {
     /// The voice for phrase `p` (see the type's documentation).
     private func choose(_ p: ProsodyChunk, _ input: EspeakInput, _ st: inout UtteranceState, _ context: NodeContext) throws -> EspeakVoice {
         if let name = p.voice {
-            guard let v = voices.named(name) else { throw NodeError.unknownVoice(name, available: voices.map(\.name)) }
+            guard let v = voices.named(name, variants: EspeakEngine.variants) else {
+                    throw NodeError.unknownVoice(name, available: voices.map(\.name) + ["any of them +variant (\(EspeakEngine.variants.sorted().prefix(6).joined(separator: ", ")), …)"])
+                }
             return v
         }
         let preferred = st.voice ?? defaultVoice

@@ -1,3 +1,4 @@
+import Foundation
 import CEspeak
 import VoxflowKit
 
@@ -41,6 +42,23 @@ struct EspeakVoice: Sendable, Hashable {
         }.joined(separator: "-")
     }
 
+    /// Names of espeak-ng's voice variants (`voices/!v` in its data folder: f1…f5, m1…m8, …), which
+    /// any voice takes after a `+` ("cmn-latn-pinyin+f3": the same language, another speaker).
+    /// Caller holds `EspeakEngine.lock`, with the library loaded.
+    static func variants() -> Set<String> {
+        let dir = String(cString: vf_espeak_data_path()) + "/voices/!v"
+        return Set((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+    }
+
+    /// The voice with a variant ("+f3"): espeak_SetVoiceByName takes "identifier+variant".
+    func with(variant: String) -> EspeakVoice {
+        var v = self
+        v.name = name + "+" + variant
+        v.identifier = identifier + "+" + variant
+        v.displayName = displayName + " (" + variant + ")"
+        return v
+    }
+
     /// Caller holds `EspeakEngine.lock`, with the library loaded.
     static func installed() -> [EspeakVoice] {
         var out: [EspeakVoice] = []
@@ -68,7 +86,12 @@ struct EspeakVoice: Sendable, Hashable {
 
 extension [EspeakVoice] {
     /// The voice called `name` (case and `_`/`-` do not matter), or nil.
-    func named(_ name: String) -> EspeakVoice? {
+    func named(_ name: String, variants: Set<String> = []) -> EspeakVoice? {
+        let parts = name.split(separator: "+", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            guard variants.contains(parts[1]), let base = named(parts[0]) else { return nil }
+            return base.with(variant: parts[1])
+        }
         let n = name.lowercased().replacingOccurrences(of: "_", with: "-")
         return first { $0.name == n } ?? first { $0.identifier.lowercased() == n }
     }

@@ -20,7 +20,9 @@ static struct {
                           unsigned int *, void *);
     const espeak_VOICE **(*list_voices)(espeak_VOICE *);
     espeak_ERROR (*terminate)(void);
+    const char *(*info)(const char **);
     const espeak_VOICE **voices;
+    char data_path[512];
 } lib;
 
 /* The synthesis in progress (one at a time per process). */
@@ -79,6 +81,7 @@ int vf_espeak_open(char *message, int message_size) {
     SYM(synth, "espeak_Synth")
     SYM(list_voices, "espeak_ListVoices")
     SYM(terminate, "espeak_Terminate")
+    SYM(info, "espeak_Info")
 #undef SYM
     /* 100 ms buffers; DONT_EXIT: report missing data instead of exit(). */
     int rate = lib.initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
@@ -89,6 +92,9 @@ int vf_espeak_open(char *message, int message_size) {
     }
     lib.set_synth_callback(synth_callback);
     lib.voices = lib.list_voices(NULL);
+    const char *path = NULL;
+    lib.info(&path);
+    snprintf(lib.data_path, sizeof lib.data_path, "%s", path ? path : "");
     lib.handle = h;
     lib.rate = rate;
     return rate;
@@ -107,6 +113,8 @@ int vf_espeak_reload(char *message, int message_size) {
     lib.voices = NULL;
     return vf_espeak_open(message, message_size);
 }
+
+const char *vf_espeak_data_path(void) { return lib.data_path; }
 
 int vf_espeak_voice_count(void) {
     int n = 0;

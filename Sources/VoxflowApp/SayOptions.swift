@@ -31,7 +31,8 @@ public struct SayOptions: Sendable {
     public static func engine(text: String, voice: String?, language: String, fliteVoices: [String], espeakVoices: [String]) -> String {
         if let v = voice {
             if fliteVoices.contains(v) { return "flite" }
-            if espeakVoices.contains(v) { return "espeak" }
+            // espeak-ng voices take a variant after "+" ("cmn-latn-pinyin+f3").
+            if espeakVoices.contains(v) || espeakVoices.contains(String(v.split(separator: "+").first ?? "")) { return "espeak" }
         }
         let family = language.split(separator: "-").first.map { $0.lowercased() } ?? "auto"
         if family == "auto" {

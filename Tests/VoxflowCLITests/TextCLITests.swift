@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VoxflowApp
 import VoxflowTestSupport
 
 /// `voxflow normalize`, `voxflow tag`, markup errors through `say`, and the intelligibility check.
@@ -69,6 +70,21 @@ import VoxflowTestSupport
         #expect(r.stderr.contains("acoustic(pcm, 22050 Hz)"))
         let english = try VoxflowProcess.run(["say", "-v", "Plain English.", "-o", out])
         #expect(english.stderr.contains("acoustic(pcm, 16000 Hz)"), "English stays on flite")
+    }
+
+    @Test func espeakVoicesTakeVariants() throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func say(_ voice: String, _ name: String) throws -> VoxflowProcess.Result {
+            try VoxflowProcess.run(["say", "--voice", voice, "你好，我们今天去银行。", "-o", dir.appendingPathComponent(name).path])
+        }
+        #expect(try say("cmn-latn-pinyin", "a.wav").status == 0)
+        #expect(try say("cmn-latn-pinyin+f3", "b.wav").status == 0)
+        let a = try AudioFile.read(dir.appendingPathComponent("a.wav").path).samples
+        let b = try AudioFile.read(dir.appendingPathComponent("b.wav").path).samples
+        #expect(a != b, "a variant is another speaker")
+        let bad = try say("cmn-latn-pinyin+nope", "c.wav")
+        #expect(bad.status == 1 && bad.stderr.contains("unknown voice 'cmn-latn-pinyin+nope'"), "\(bad.stderr)")
     }
 
     /// Sentences full of numbers, dates, money, units and abbreviations, spoken from their written

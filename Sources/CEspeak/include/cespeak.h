@@ -58,6 +58,9 @@ int vf_espeak_reload(char *message, int message_size);
 
 /* The installed voices (espeak_ListVoices(NULL)), valid until the next reload. */
 int vf_espeak_voice_count(void);
+
+/* espeak-ng's data folder (voices/!v holds the voice variants: f1…f5, m1…m8, …); "" before loading. */
+const char *vf_espeak_data_path(void);
 /* name (display name), identifier (file under espeak-ng-data, e.g. "gmw/en-US"), gender 0/1/2. */
 int vf_espeak_voice(int index, const char **name, const char **identifier, int *gender);
 /* The k-th language of a voice ("en-us") and its priority (lower: preferred), or NULL. */
