@@ -11,37 +11,17 @@ extension FliteNode {
     /// a few points of natural speech, and the vocoder takes the (small) rest.
     static let nativeRange: ClosedRange<Double> = 0.75...1.35
 
-    /// An utterance with a duration target, at its `end`: renders it into memory at its natural
-    /// length, measures the speech (silence trimmed, as vocoder.stretch does), renders it again with
-    /// the length factor that brings it closest to the target within `nativeRange` — pauses
-    /// included, so the whole utterance scales evenly — and emits that, with the natural length
-    /// for vocoder.stretch on the first chunk (`AcousticChunk.nativeFit`). When the factor is
-    /// 1 the first render is emitted. Posts `engine_natural_seconds`, `engine_rate` (speaking rate
-    /// applied, 1 / length factor), `engine_length_factor` and `engine_target_seconds`.
+    /// An utterance with a duration target, at its `end`: fitted natively within `nativeRange`
+    /// (`NativeFit.render`), the rest left to vocoder.stretch.
     func renderFitted(_ phrases: [Phrase], voice: String, controls: Controls, id: UtteranceID, context: NodeContext) throws {
-        let rate = FliteVoices.rate
-        let natural = ChunkRelay()
-        var cursor = 0
-        for p in phrases {
-            guard let n = try render(p, voice: voice, base: cursor, lengthFactor: 1, id: id, context: context, sink: natural.keep) else { return }
-            cursor += n
-        }
-        let naturalFrames = NativeFit.speechFrames(natural.kept)
-        let naturalSeconds = Double(naturalFrames) / Double(rate)
-        let target = NativeFit.target(controls, natural: naturalSeconds)
-        let factor = NativeFit.lengthFactor(target: target, natural: naturalSeconds, range: Self.nativeRange)
-
-        let out = ChunkRelay(id: id, context: context, note: NativeFitNote(naturalFrames: naturalFrames, lengthFactor: factor))
-        if factor == 1 {
-            natural.kept.forEach(out.send)
-        } else {
-            cursor = 0
+        try NativeFit.render(controls, rate: FliteVoices.rate, range: Self.nativeRange, id: id, context: context) { factor, sink in
+            var cursor = 0
             for p in phrases {
-                guard let n = try render(p, voice: voice, base: cursor, lengthFactor: factor, id: id, context: context, sink: out.send) else { return }
+                guard let n = try render(p, voice: voice, base: cursor, lengthFactor: factor, id: id, context: context, sink: sink)
+                else { return false }
                 cursor += n
             }
+            return true
         }
-        context.post(.statistics(utterance: id, values: NativeFit.statistics(naturalFrames: naturalFrames, rate: rate,
-                                                                           lengthFactor: factor, target: target)))
     }
 }

@@ -40,6 +40,31 @@ public enum NativeFit {
         return first.map { max(0, last - $0) } ?? 0
     }
 
+    /// Fits an utterance with a duration target natively, at its `end`: `render` renders all of its
+    /// phrases at a length factor into a sink (returning false when the utterance was cancelled).
+    /// Renders once into memory at factor 1, measures the speech (silence trimmed, as vocoder.stretch
+    /// does), renders again at the factor closest to the target within `range` — pauses included, so
+    /// the whole utterance scales evenly — and emits that with the natural length on the first chunk
+    /// (`AcousticChunk.nativeFit`); when the factor is 1 the first render is emitted. Posts
+    /// `engine_natural_seconds`, `engine_rate`, `engine_length_factor` and `engine_target_seconds`.
+    public static func render(_ controls: Controls, rate: Int, range: ClosedRange<Double>, id: UtteranceID, context: NodeContext,
+                              _ render: (_ lengthFactor: Double, _ sink: @escaping (AcousticChunk) -> Void) throws -> Bool) throws {
+        let natural = ChunkRelay()
+        guard try render(1, natural.keep) else { return }
+        let naturalFrames = speechFrames(natural.kept)
+        let naturalSeconds = Double(naturalFrames) / Double(rate)
+        let target = target(controls, natural: naturalSeconds)
+        let factor = lengthFactor(target: target, natural: naturalSeconds, range: range)
+        let out = ChunkRelay(id: id, context: context, note: NativeFitNote(naturalFrames: naturalFrames, lengthFactor: factor))
+        if factor == 1 {
+            natural.kept.forEach(out.send)
+        } else {
+            guard try render(factor, out.send) else { return }
+        }
+        context.post(.statistics(utterance: id, values: statistics(naturalFrames: naturalFrames, rate: rate,
+                                                                   lengthFactor: factor, target: target)))
+    }
+
     /// The statistics an engine posts after fitting natively.
     public static func statistics(naturalFrames: Int, rate: Int, lengthFactor: Double, target: Double) -> [String: Double] {
         ["engine_natural_seconds": Double(naturalFrames) / Double(rate), "engine_length_factor": lengthFactor,
