@@ -40,22 +40,14 @@ struct SayCommand: ParsableCommand {
     @Option(help: "Voice (see `voxflow voices`); default: rms for English, cmn-latn-pinyin for Mandarin.")
     var voice: String?
 
-    @Option(help: "Language of the text: auto (English and Mandarin runs detected), en, zh, or another espeak-ng language.")
-    var lang: String = "auto"
+    @OptionGroup var reading: LanguageOptions
 
-    @Flag(help: "Read the text as plain text: no SSML, no inline tags.")
-    var plain = false
-
-    @Option(help: "Emotion: \(EmotionNames.all). Tags in the text override it.")
-    var emotion: String?
-
-    @Option(help: "Intensity of --emotion, 0–1.")
-    var intensity: Double = 0.6
+    @OptionGroup var feeling: EmotionOptions
 
     @Option(help: "Speaking rate, 0.25–4 (1 = natural).")
     var rate: Double = 1
 
-    @Option(help: "Pitch shift in semitones, -12–12 (not available on rms).")
+    @Option(help: "Pitch shift in semitones, -12–12 (rms: shifted by vocoder.stretch).")
     var pitch: Double = 0
 
     @Option(name: .customLong("sample-rate"), help: "Sample rate of the file, in Hz.")
@@ -120,13 +112,10 @@ struct SayCommand: ParsableCommand {
         options.autoResample = !noAutoResample
         options.jack = jack
         options.connect = connect
-        options.language = lang
-        options.markup = !plain
+        options.language = reading.lang
+        options.markup = !reading.plain
         if connect != nil && !jack { throw Console.fail("--connect needs --jack") }
-        if let e = emotion, !EmotionNames.list.contains(e) {
-            throw Console.fail("unknown emotion \"\(e)\" (known: \(EmotionNames.all))")
-        }
-        guard (0...1).contains(intensity) else { throw Console.fail("--intensity must be from 0 to 1") }
+        try feeling.check()
         guard let unit = MarksFile.Unit(rawValue: marksPer) else { throw Console.fail("--marks-per must be word or phrase") }
         if let m = marks, !["json", "vtt"].contains(URL(fileURLWithPath: m).pathExtension.lowercased()) {
             throw Console.fail("--marks \(m): write marks to a .json or .vtt file")
@@ -135,12 +124,12 @@ struct SayCommand: ParsableCommand {
         if [duration, ratio, maxDuration].compactMap({ $0 }).count > 1 { throw Console.fail("give one of --duration, --ratio and --max-duration") }
         if let d = duration ?? maxDuration, !(d > 0) { throw Console.fail("a duration must be more than 0 seconds") }
         if let r = ratio, !(r > 0) { throw Console.fail("--ratio must be more than 0") }
-        let controls = Controls(language: lang == "auto" ? nil : lang, emotion: emotion, intensity: intensity, duration: duration,
+        let controls = Controls(language: reading.language, emotion: feeling.emotion, intensity: feeling.intensity, duration: duration,
                                 ratio: ratio, maxDuration: maxDuration, fitPolicy: policy)
         let joined = text.joined(separator: " ")
         // Markup is checked before anything is built or written: the error names line and column.
         // (Only the markup: the text.normalize plugin does the rest, with its own reading data.)
-        func checkMarkup(_ t: String) throws { if !plain { _ = try MarkupParser.parse(t) } }
+        func checkMarkup(_ t: String) throws { if !reading.plain { _ = try MarkupParser.parse(t) } }
         if !text.isEmpty {
             do { try checkMarkup(joined) } catch { throw Console.fail("in the text, \(error)") }
         }
@@ -151,7 +140,7 @@ struct SayCommand: ParsableCommand {
             voice == nil ? [] : voxflow.plugins.allFactories.first { $0.type.name == engine }?.voices().map(\.name) ?? []
         }
         let flite = names("acoustic.flite")
-        options.engine = SayOptions.engine(text: joined, voice: voice, language: lang, fliteVoices: flite,
+        options.engine = SayOptions.engine(text: joined, voice: voice, language: reading.lang, fliteVoices: flite,
                                            espeakVoices: flite.contains(voice ?? "") ? [] : names("acoustic.espeak"))
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }

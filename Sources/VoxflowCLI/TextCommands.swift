@@ -8,13 +8,7 @@ struct TextInputOptions: ParsableArguments {
     @Argument(help: "The text. Omit to read standard input: one result per input line.")
     var text: [String] = []
 
-    @Option(help: "Language of the text: auto (English and Mandarin runs detected), en or zh.")
-    var lang: String = "auto"
-
-    @Flag(help: "Read the text as plain text: no SSML, no inline tags.")
-    var plain = false
-
-    var frontEnd: TextFrontEnd { TextFrontEnd(markup: !plain, language: lang) }
+    @OptionGroup var language: LanguageOptions
 
     /// Calls `body` on the argument text, or on each line of standard input (errors name the line).
     func forEachInput(_ body: (String) throws -> Void) throws {
@@ -53,7 +47,7 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         Log.setup(quiet: false, verbose: false)
-        let frontEnd = input.frontEnd
+        let frontEnd = input.language.frontEnd
         try input.forEachInput { line in print(try frontEnd.spokenForm(line)) }
     }
 }
@@ -77,11 +71,7 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    @Option(help: "Emotion for the whole text: \(EmotionNames.all). Tags in the text override it.")
-    var emotion: String?
-
-    @Option(help: "Intensity of --emotion, 0–1.")
-    var intensity: Double = 0.6
+    @OptionGroup var feeling: EmotionOptions
 
     @Option(help: "JSON file overriding rows of the emotion table, e.g. {\"angry\": {\"rate\": 1.3}}.")
     var emotions: String?
@@ -91,8 +81,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         Log.setup(quiet: false, verbose: false)
-        if let e = emotion, !EmotionNames.list.contains(e) { throw Console.fail("unknown emotion \"\(e)\" (known: \(EmotionNames.all))") }
-        guard (0...1).contains(intensity) else { throw Console.fail("--intensity must be from 0 to 1") }
+        try feeling.check()
         var table = EmotionTable.standard
         if let path = emotions {
             guard let data = FileManager.default.contents(atPath: path) else { throw Console.fail("cannot read \(path)") }
@@ -101,8 +90,8 @@ struct TagCommand: ParsableCommand {
             }
         }
         let tagger = ProsodyTagger(emotions: table, detectEmotion: !noDetectEmotion)
-        let controls = Controls(language: input.lang == "auto" ? nil : input.lang, emotion: emotion, intensity: intensity)
-        let frontEnd = input.frontEnd
+        let controls = Controls(language: input.language.language, emotion: feeling.emotion, intensity: feeling.intensity)
+        let frontEnd = input.language.frontEnd
         let lines = input.text.isEmpty
         try input.forEachInput { line in
             let plan = try ProsodyPlan(text: line, frontEnd: frontEnd, tagger: tagger, controls: controls)
