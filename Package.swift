@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "VoxflowGraph", dependencies: [kit]),
         .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
         .target(name: "VoxflowApp", dependencies: [
-            kit, "VoxflowGraph", "VoxflowPluginHost", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
+            kit, "VoxflowGraph", "VoxflowPluginHost", "VoxflowText", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowText", "CLuaShim"]),
         .executableTarget(name: "VoxflowCLI", dependencies: [

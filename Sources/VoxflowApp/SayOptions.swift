@@ -1,5 +1,6 @@
 import VoxflowGraph
 import VoxflowKit
+import VoxflowText
 
 /// What `voxflow say` asks for; `presets/say.lua` turns it into a graph (see `SayPreset`).
 public struct SayOptions: Sendable {
@@ -36,7 +37,7 @@ public struct SayOptions: Sendable {
         }
         let family = language.split(separator: "-").first.map { $0.lowercased() } ?? "auto"
         if family == "auto" {
-            return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ? "espeak" : "flite"
+            return LanguageRuns.containsHan(text) ? "espeak" : "flite"
         }
         return family == "en" ? "flite" : "espeak"
     }

@@ -2,6 +2,7 @@ import Foundation
 import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
+import VoxflowText
 
 /// The host functions behind the `voxflow` module (the Lua side is `Prelude.swift`). They take
 /// and return plain values; errors are thrown as `LuaHostError` and re-raised by the module at the
@@ -164,7 +165,7 @@ extension ScriptHost {
         }
     }
 
-    static let emotions = ["happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm"]
+    static let emotions = Emotion.allCases.map(\.rawValue)
     static let sayOptions = ["voice", "rate", "pitch", "volume", "language", "emotion", "intensity", "duration", "ratio",
                              "max_duration", "fit", "tag", "at", "marks"]
 

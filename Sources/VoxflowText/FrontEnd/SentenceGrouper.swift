@@ -76,9 +76,4 @@ enum SentenceGrouper {
         }
         return out
     }
-
-    /// Display form of a Mandarin reading in tone marks ("yin2 hang2" → "yín háng").
-    static func marked(_ numbered: String) -> String {
-        numbered.split(separator: " ").map { Pinyin.marked(String($0)) ?? String($0) }.joined(separator: " ")
-    }
 }

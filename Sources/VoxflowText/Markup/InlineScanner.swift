@@ -53,7 +53,7 @@ struct InlineScanner {
             if c == "(" || c == "（", let (syllables, end) = parenthesized(at: i) {
                 // Move the last `syllables.count` Han characters of the run into the override.
                 let n = syllables.count
-                let hanTail = run.reversed().prefix { Pinyin.isHan($0) }.count
+                let hanTail = run.reversed().prefix { HanScript.isIdeograph($0) }.count
                 if hanTail >= n {
                     let written = String(run.suffix(n))
                     run.removeLast(n)
@@ -92,7 +92,7 @@ struct InlineScanner {
         }
         let written = String(text[(i + 1)..<bar])
         let reading = String(text[(bar + 1)..<close])
-        guard !written.isEmpty, written.allSatisfy(Pinyin.isHan) else { return nil }
+        guard !written.isEmpty, written.allSatisfy(HanScript.isIdeograph(_:)) else { return nil }
         guard let syllables = Pinyin.parse(reading) else {
             throw src.error(origin + bar + 1, "\"\(reading)\" is not pinyin (write syllables with tone marks or digits, as in {重|chong2})")
         }

@@ -13,13 +13,6 @@ enum SayAs {
 }
 
 extension Pinyin {
-    /// Han ideographs (CJK Unified Ideographs and extension A; compatibility ideographs).
-    static func isHan(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0x20000...0x2EBEF).contains(v)
-    }
-
     /// Vowels carrying a tone mark, to tell pinyin from other bracketed Latin text.
     static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
 }

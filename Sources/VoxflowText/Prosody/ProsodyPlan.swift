@@ -56,7 +56,7 @@ public struct ProsodyPlan: Encodable, Sendable {
         func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         let words = c.words.map { w in
             Word(written: w.written, spoken: w.spoken, alphabet: w.alphabet.rawValue,
-                 pinyin: w.alphabet == .pinyin ? SentenceGrouper.marked(w.spoken) : nil)
+                 pinyin: w.alphabet == .pinyin ? marked(w.spoken) : nil)
         }
         return Phrase(index: c.index, text: c.text, language: c.language, words: words.isEmpty ? nil : words,
                       pause_before: r(c.pauseBefore), pause_after: r(c.pauseAfter), rate: r(c.rate), pitch: r(c.pitch),
@@ -64,6 +64,11 @@ public struct ProsodyPlan: Encodable, Sendable {
                       intonation: p.intonation, emotion: c.emotion, intensity: c.emotion == nil ? nil : r(c.intensity),
                       emotion_source: p.emotionSource, voice: c.voice, bookmarks: c.bookmarks.isEmpty ? nil : c.bookmarks,
                       duration: c.duration)
+    }
+
+    /// A Mandarin reading in tone marks, for display ("yin2 hang2" → "yín háng").
+    static func marked(_ numbered: String) -> String {
+        numbered.split(separator: " ").map { Pinyin.marked(String($0)) ?? String($0) }.joined(separator: " ")
     }
 
     public func json(pretty: Bool = true) -> String {
