@@ -35,6 +35,8 @@ final class EspeakFactory: NodeFactory {
                           deterministic: parameters.bool("deterministic"))
     }
 
+    func speaks(voice name: String) -> Bool { EspeakEngine.voices.named(name, variants: EspeakEngine.variants) != nil }
+
     func voices() -> [VoiceInfo] {
         EspeakEngine.voices.map { $0.info(rate: EspeakEngine.rate, isDefault: $0.name == "en-us") }
     }

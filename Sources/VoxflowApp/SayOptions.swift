@@ -27,18 +27,13 @@ public struct SayOptions: Sendable {
 
     public init(output: String) { self.output = output }
 
-    /// The engine for a text: espeak-ng when the voice is one of its voices, or when Mandarin is
-    /// asked for or detected (flite speaks English only); flite otherwise.
-    public static func engine(text: String, voice: String?, language: String, fliteVoices: [String], espeakVoices: [String]) -> String {
-        if let v = voice {
-            if fliteVoices.contains(v) { return "flite" }
-            // espeak-ng voices take a variant after "+" ("cmn-latn-pinyin+f3").
-            if espeakVoices.contains(v) || espeakVoices.contains(String(v.split(separator: "+").first ?? "")) { return "espeak" }
-        }
+    /// The engine for a text: the one that speaks `voice` when a voice is named (`voiceEngine`,
+    /// "acoustic.flite" or "acoustic.espeak"); espeak-ng when Mandarin is asked for or detected
+    /// (flite speaks English only); flite otherwise.
+    public static func engine(text: String, language: String, voiceEngine: String?) -> String {
+        if let e = voiceEngine { return e == "acoustic.espeak" ? "espeak" : "flite" }
         let family = language.split(separator: "-").first.map { $0.lowercased() } ?? "auto"
-        if family == "auto" {
-            return LanguageRuns.containsHan(text) ? "espeak" : "flite"
-        }
+        if family == "auto" { return LanguageRuns.containsHan(text) ? "espeak" : "flite" }
         return family == "en" ? "flite" : "espeak"
     }
 }

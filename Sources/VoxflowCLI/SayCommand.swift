@@ -135,13 +135,11 @@ struct SayCommand: ParsableCommand {
         }
 
         let voxflow = Voxflow()
-        // Voice lists only when a voice is named: listing espeak-ng's voices initializes it (~10 ms).
-        func names(_ engine: String) -> [String] {
-            voice == nil ? [] : voxflow.plugins.allFactories.first { $0.type.name == engine }?.voices().map(\.name) ?? []
+        // Which engine speaks the named voice (flite asked first: asking espeak-ng starts it, ~10 ms).
+        let voiceEngine = voice.flatMap { v in
+            ["acoustic.flite", "acoustic.espeak"].first { voxflow.plugins.factory(for: $0)?.speaks(voice: v) == true }
         }
-        let flite = names("acoustic.flite")
-        options.engine = SayOptions.engine(text: joined, voice: voice, language: reading.lang, fliteVoices: flite,
-                                           espeakVoices: flite.contains(voice ?? "") ? [] : names("acoustic.espeak"))
+        options.engine = SayOptions.engine(text: joined, language: reading.lang, voiceEngine: voiceEngine)
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun

@@ -127,9 +127,10 @@ extension Dubbing {
     /// Every voice used must be one of the graph's engine's voices: checked before anything is rendered.
     private func checkVoices(_ voices: DubVoices, graph: Graph) throws {
         guard let engine = graph.elements.first(where: { $0.type.traits.contains(.engine) }),
-              let known = voxflow.plugins.factory(for: engine.type.name)?.voices().map(\.name), !known.isEmpty else { return }
-        // A voice variant ("cmn-latn-pinyin+f3", espeak-ng) is checked on its base here, and the variant by the engine.
-        let bad = voices.assignments.filter { !known.contains($0.voice) && !known.contains(String($0.voice.split(separator: "+").first ?? "")) }
+              let factory = voxflow.plugins.factory(for: engine.type.name) else { return }
+        let known = factory.voices().map(\.name)
+        guard !known.isEmpty else { return }
+        let bad = voices.assignments.filter { !factory.speaks(voice: $0.voice) }
         guard !bad.isEmpty else { return }
         let what = bad.map { a in "\(a.speaker.map { "speaker \($0)" } ?? "cues without a speaker") → '\(a.voice)'" + (a.source == .pool ? " (from the pool)" : "") }
         throw DubError.voices(bad.contains { $0.source == .map } ? (options.voicesSource ?? "voices") : "voices",

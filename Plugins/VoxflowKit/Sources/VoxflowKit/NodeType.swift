@@ -84,8 +84,12 @@ public protocol NodeFactory: AnyObject {
     func makeNode(name: String, parameters: Parameters) throws -> Node
     /// The voices of an engine; empty for other node types.
     func voices() -> [VoiceInfo]
+    /// Whether the engine speaks with the voice `name`: one it lists, or a form of one (espeak-ng's
+    /// "cmn-latn-pinyin+f3" variants).
+    func speaks(voice name: String) -> Bool
 }
 
 extension NodeFactory {
     public func voices() -> [VoiceInfo] { [] }
+    public func speaks(voice name: String) -> Bool { voices().contains { $0.name == name } }
 }
