@@ -25,6 +25,15 @@ public final class Voxflow: @unchecked Sendable {
         try GraphBuilder.build(spec, catalog: plugins)
     }
 
+    /// Engine node types in the order they are asked whether they speak a voice (flite first:
+    /// asking espeak-ng starts it, ~10 ms).
+    public static let engineOrder = ["acoustic.flite", "acoustic.espeak"]
+
+    /// The engine node type that speaks `voice`, or nil when none does.
+    public func engine(speaking voice: String) -> String? {
+        Self.engineOrder.first { plugins.factory(for: $0)?.speaks(voice: voice) == true }
+    }
+
     /// Every engine's voices, by engine node type.
     public func voices() -> [(engine: String, voice: VoiceInfo)] {
         plugins.allFactories.filter { $0.type.traits.contains(.engine) }.flatMap { f in f.voices().map { (f.type.name, $0) } }

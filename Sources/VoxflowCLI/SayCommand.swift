@@ -135,10 +135,7 @@ struct SayCommand: ParsableCommand {
         }
 
         let voxflow = Voxflow()
-        // Which engine speaks the named voice (flite asked first: asking espeak-ng starts it, ~10 ms).
-        let voiceEngine = voice.flatMap { v in
-            ["acoustic.flite", "acoustic.espeak"].first { voxflow.plugins.factory(for: $0)?.speaks(voice: v) == true }
-        }
+        let voiceEngine = voice.flatMap { voxflow.engine(speaking: $0) }
         options.engine = SayOptions.engine(text: joined, language: reading.lang, voiceEngine: voiceEngine)
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
