@@ -35,6 +35,10 @@ let package = Package(
         .package(path: "Plugins/VoxflowKit"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // C libraries
@@ -65,8 +69,17 @@ let package = Package(
             kit, "VoxflowGraph", "VoxflowPluginHost", "VoxflowText", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowText", "CLuaShim"]),
+        // `voxflow serve`: HTTP, WebSocket and the web page, on Hummingbird 2.
+        .target(name: "VoxflowServer", dependencies: [
+            kit, "VoxflowApp", "VoxflowGraph", "VoxflowLua", "VoxflowText", "CSndfile",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
-            "VoxflowApp", "VoxflowLua", "VoxflowText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VoxflowApp", "VoxflowLua", "VoxflowText", "VoxflowServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 

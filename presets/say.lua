@@ -8,11 +8,16 @@
 local vf = require("voxflow")
 local o = vf.options or { output = arg[2] }
 
--- Into JACK (`voxflow say --jack`) or into a file.
-local sink = o.jack
-  and { "sink.jack", name = "out", channels = o.channels or 1, connect = o.connect or "" }
-  or { "sink.file", name = "out", path = o.output or "say.wav", sample_rate = o.sample_rate or 48000,
-       channels = o.channels or 1, encoding = o.encoding or "pcm16" }
+-- Into JACK (`voxflow say --jack`), to a network client (`voxflow serve`), or into a file.
+local sink
+if o.jack then
+  sink = { "sink.jack", name = "out", channels = o.channels or 1, connect = o.connect or "" }
+elseif o.stream then
+  sink = { "sink.stream", name = "out", sample_rate = o.sample_rate or 48000, channels = o.channels or 1 }
+else
+  sink = { "sink.file", name = "out", path = o.output or "say.wav", sample_rate = o.sample_rate or 48000,
+           channels = o.channels or 1, encoding = o.encoding or "pcm16" }
+end
 
 -- The engine: flite for English (the default), espeak-ng for Mandarin (through pinyin) and the
 -- other languages. `voxflow say` picks one from the text and voice (o.engine).

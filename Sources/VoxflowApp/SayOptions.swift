@@ -24,6 +24,8 @@ public struct SayOptions: Sendable {
     public var jack = false
     /// With `jack`: connect to input ports matching this pattern.
     public var connect: String?
+    /// Stream to the host (`sink.stream`, the server) instead of writing `output`.
+    public var stream = false
 
     public init(output: String) { self.output = output }
 

@@ -12,8 +12,10 @@ import VoxflowPluginHost
 /// run.say("Hello there.")
 /// let report = try run.finish()
 /// ```
-public final class Voxflow: @unchecked Sendable {
+public final class Voxflow: NodeCatalog, @unchecked Sendable {
     public let plugins: PluginRegistry
+    /// Node types the host itself provides (the server's `sink.stream`), beside the plugins'.
+    private var builtins: [String: NodeFactory] = [:]
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         plugins = PluginRegistry.standard(environment: environment)
@@ -21,8 +23,14 @@ public final class Voxflow: @unchecked Sendable {
 
     public init(plugins: PluginRegistry) { self.plugins = plugins }
 
+    /// Control thread, before any graph is built: adds a node type the host implements.
+    public func register(builtin factory: NodeFactory) { builtins[factory.type.name] = factory }
+
+    public func factory(for type: String) -> NodeFactory? { builtins[type] ?? plugins.factory(for: type) }
+    public var nodeTypeNames: [String] { (plugins.nodeTypeNames + builtins.keys).sorted() }
+
     public func build(_ spec: GraphSpec) throws(GraphValidationError) -> Graph {
-        try GraphBuilder.build(spec, catalog: plugins)
+        try GraphBuilder.build(spec, catalog: self)
     }
 
     /// Engine node types in the order they are asked whether they speak a voice (flite first:

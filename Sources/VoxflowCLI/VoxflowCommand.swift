@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct VoxflowCommand: ParsableCommand {
+struct VoxflowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voxflow",
         abstract: "Real-time, plugin-based text-to-speech: text in, speech out, through a graph of plugin nodes.",
@@ -12,5 +12,5 @@ struct VoxflowCommand: ParsableCommand {
         ~/.local/lib/voxflow/plugins (`voxflow plugins` lists them). Scripts: docs/lua-api.md.
         """,
         version: "0.1.0",
-        subcommands: [SayCommand.self, DubCommand.self, NormalizeCommand.self, TagCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, PluginsCommand.self, VoicesCommand.self])
+        subcommands: [SayCommand.self, DubCommand.self, NormalizeCommand.self, TagCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, PluginsCommand.self, VoicesCommand.self, ServeCommand.self])
 }

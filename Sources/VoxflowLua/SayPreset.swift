@@ -14,6 +14,7 @@ public enum SayPreset {
             "markup": .bool(options.markup),
             "pitch": .number(options.pitch), "sample_rate": .integer(options.sampleRate), "channels": .integer(options.channels),
             "encoding": .string(options.encoding), "auto_resample": .bool(options.autoResample), "jack": .bool(options.jack),
+            "stream": .bool(options.stream),
         ]
         if let c = options.connect { fields["connect"] = .string(c) }
         if let v = options.voice { fields["voice"] = .string(v) }

@@ -161,7 +161,7 @@ extension ScriptHost {
             })]
         }
         l.setFunction("node_types") { [unowned self] _, _ in
-            [.list(voxflow.plugins.nodeTypeNames.map { .string($0) })]
+            [.list(voxflow.nodeTypeNames.map { .string($0) })]
         }
     }
 

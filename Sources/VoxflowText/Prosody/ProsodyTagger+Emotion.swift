@@ -9,6 +9,13 @@ extension ProsodyTagger {
         var source: String
     }
 
+    /// The emotion that delivery words describe ("read it cheerfully" → happy), for directions
+    /// given beside the text (the server's OpenAI `instructions`).
+    public static func emotion(describedBy text: String) -> (emotion: Emotion, intensity: Double)? {
+        let tagger = ProsodyTagger()
+        return (tagger.detectMandarin(text) ?? tagger.detectEnglish(text)).map { ($0.emotion, $0.intensity) }
+    }
+
     /// Delivery words, then punctuation.
     func detect(_ sentence: TextChunk) -> Detected? {
         let written = sentence.spans.isEmpty ? sentence.text : sentence.spans.map(\.written).joined(separator: " ")

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Logging
+import VoxflowApp
+import VoxflowServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve speech over HTTP and WebSocket, with a web page to try it (Ctrl-C stops, finishing what is in flight).",
+        discussion: """
+        Endpoints (docs/server.md has every field and event):
+          GET  /                     a page: type, pick a voice and an emotion, hear it as it streams
+          POST /api/tts/synthesize   {"text": "Hello.", "voice": "slt", "format": "wav", "stream": true}
+          POST /v1/audio/speech      OpenAI's speech API: {"model": "tts-1", "input": "Hello.", "voice": "alloy"}
+          GET  /api/voices, /health, /metrics (Prometheus)
+          GET  /ws/tts               WebSocket: JSON requests, JSON events and binary PCM
+
+        Binds 127.0.0.1; binding any other address needs --token-file, and clients then send \
+        'Authorization: Bearer <token>' (the page and the WebSocket take ?token=). Clients never \
+        send scripts: every request runs the say preset's graph (--preset to use your own copy).
+
+        Examples:
+          voxflow serve
+          curl -s localhost:7860/api/tts/synthesize -d '{"text":"Hello there."}' -o hello.wav
+          voxflow serve --host 0.0.0.0 --port 8080 --token-file ~/.config/voxflow/token
+        """)
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0: any free port, printed at start).")
+    var port = 7860
+
+    @Option(help: "A copy of presets/say.lua with your own graph (it must end in sink.stream named 'out' when streaming).")
+    var preset: String?
+
+    @Option(name: .customLong("token-file"), help: "A file holding the token clients must send (required off loopback).")
+    var tokenFile: String?
+
+    @Option(name: .customLong("max-text"), help: "Longest text of one request, in characters.")
+    var maxText = ServerLimits().maxTextLength
+
+    @Option(name: .customLong("max-concurrent"), help: "Syntheses running at once (default: 2 per core).")
+    var maxConcurrent = ServerLimits().maxConcurrent
+
+    @Option(name: .customLong("max-queue"), help: "Requests that may wait for a synthesis; more get 503 with Retry-After.")
+    var maxQueue = ServerLimits().maxQueued
+
+    @Option(name: .customLong("queue-timeout"), help: "Seconds a request may wait for a synthesis before it gets 503.")
+    var queueTimeout = ServerLimits().queueTimeout
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle connection (HTTP keep-alive, WebSocket) is closed.")
+    var idleTimeout = ServerLimits().idleTimeout
+
+    @Option(name: .customLong("total-timeout"), help: "Seconds one synthesis may take before it is stopped.")
+    var totalTimeout = ServerLimits().totalTimeout
+
+    @Option(name: .customLong("max-message"), help: "Largest request body or WebSocket message, in bytes.")
+    var maxMessage = ServerLimits().maxMessageBytes
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print every request.")
+    var verbose = false
+
+    func run() async throws {
+        Log.setup(quiet: quiet, verbose: verbose)
+        var config = ServerConfiguration()
+        config.host = host
+        config.port = port
+        config.preset = preset
+        config.limits.maxTextLength = maxText
+        config.limits.maxConcurrent = maxConcurrent
+        config.limits.maxQueued = maxQueue
+        config.limits.queueTimeout = queueTimeout
+        config.limits.idleTimeout = idleTimeout
+        config.limits.totalTimeout = totalTimeout
+        config.limits.maxMessageBytes = maxMessage
+        guard maxText > 0, maxConcurrent > 0, maxQueue >= 0, queueTimeout > 0, idleTimeout > 0, totalTimeout > 0, maxMessage >= 1024 else {
+            throw Console.fail("limits must be positive (--max-message at least 1024 bytes)")
+        }
+        do {
+            if let f = tokenFile { config.token = try ServerError.readToken(f) }
+            try config.validate()
+        } catch { throw Console.fail("\(error)") }
+
+        let voxflow = Voxflow()
+        for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
+        var logger = Logger(label: "voxflow.server")
+        logger.logLevel = quiet ? .error : verbose ? .debug : .warning
+        let state = ServerState(configuration: config, voxflow: voxflow, logger: logger)
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let app = buildApplication(state) { port in
+            Console.info("serving on http://\(shownHost):\(port)/ (web page), WebSocket ws://\(shownHost):\(port)/ws/tts; Ctrl-C stops")
+        }
+        try await app.runService()
+        Console.info("stopped")
+    }
+}

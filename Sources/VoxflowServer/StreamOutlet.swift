@@ -1,0 +1,52 @@
+import Foundation
+import VoxflowKit
+
+/// What a synthesis hands its consumer, in order: audio chunks, then how it ended.
+enum StreamItem: Sendable {
+    case audio(AudioChunk)
+    case ended(EndReason)
+}
+
+/// The bridge between a graph's sink thread (producer, may block) and an async consumer (a
+/// network writer, must not block): at most `window` chunks wait unconsumed; the producer waits
+/// for the consumer to call `consumed()` before sending more. Closing it (cancel, client gone)
+/// releases a waiting producer at once.
+final class StreamOutlet: @unchecked Sendable {
+    let items: AsyncStream<StreamItem>
+    private let continuation: AsyncStream<StreamItem>.Continuation
+    private let credits: DispatchSemaphore
+    private let lock = NSLock()
+    private var closed = false
+
+    init(window: Int) {
+        (items, continuation) = AsyncStream.makeStream(of: StreamItem.self)
+        credits = DispatchSemaphore(value: max(1, window))
+    }
+
+    var isClosed: Bool { lock.withLock { closed } }
+
+    /// Sink's streaming thread. Blocks while the window is full; false once the outlet is closed.
+    func send(_ chunk: AudioChunk) -> Bool {
+        while credits.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if isClosed { return false }
+        }
+        if isClosed { return false }
+        continuation.yield(.audio(chunk))
+        return true
+    }
+
+    /// Sink's streaming thread. The utterance ended; the stream ends after this item.
+    func end(_ reason: EndReason) {
+        continuation.yield(.ended(reason))
+        continuation.finish()
+    }
+
+    /// Consumer: one audio chunk was written out; the producer may send another.
+    func consumed() { credits.signal() }
+
+    /// Any thread. Stops the stream: a waiting producer returns, the consumer's loop ends.
+    func close() {
+        lock.withLock { closed = true }
+        continuation.finish()
+    }
+}

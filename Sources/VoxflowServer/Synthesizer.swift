@@ -1,0 +1,116 @@
+import Foundation
+import VoxflowApp
+import VoxflowGraph
+import VoxflowKit
+import VoxflowLua
+
+/// Runs requests through the same graph `voxflow say` uses (presets/say.lua), ending in a
+/// `sink.stream`: one threaded pipeline per request, so requests run side by side and a
+/// cancelled or failed one touches no other. Graph descriptions are cached per distinct set of
+/// preset options (running the Lua preset once per voice and format, not per request).
+public final class Synthesizer: @unchecked Sendable {
+    public let voxflow: Voxflow
+    let preset: String?
+    let limits: ServerLimits
+    private let lock = NSLock()
+    private var specs: [String: GraphSpec] = [:]
+
+    public init(voxflow: Voxflow, preset: String?, limits: ServerLimits) {
+        self.voxflow = voxflow
+        self.preset = preset
+        self.limits = limits
+        voxflow.register(builtin: StreamSinkFactory())
+    }
+
+    /// Checks the voice before a request queues: 400 naming it, with where to find the list.
+    func checkVoice(_ request: SpeechRequest) throws(APIError) {
+        guard let v = request.voice else { return }
+        if voxflow.engine(speaking: v) == nil {
+            throw APIError.badField("voice", "unknown voice '\(v)'; GET /api/voices lists the voices this server has")
+        }
+    }
+
+    /// Control side (any task). Builds the graph and starts speaking; audio arrives on the
+    /// returned synthesis's outlet.
+    func start(_ request: SpeechRequest) throws(APIError) -> Synthesis {
+        var options = SayOptions(output: "")
+        options.stream = true
+        options.voice = request.voice
+        options.rate = request.rate
+        options.pitch = request.pitch
+        options.sampleRate = request.sampleRate
+        options.channels = request.channels
+        options.language = request.language
+        options.markup = request.markup
+        options.engine = SayOptions.engine(text: request.text, language: request.language,
+                                           voiceEngine: request.voice.flatMap { voxflow.engine(speaking: $0) })
+        let spec = try graphSpec(options)
+        let graph: Graph
+        do { graph = try voxflow.build(spec) } catch {
+            throw APIError(.internalServerError, "the server's graph is invalid: \(error)")
+        }
+        guard let sink = graph.element(named: "out")?.node as? StreamSinkNode else {
+            throw APIError(.internalServerError, "the preset's graph has no sink.stream named 'out'; see presets/say.lua")
+        }
+        return Synthesis(graph: graph, sink: sink, request: request, window: limits.streamWindow)
+    }
+
+    private func graphSpec(_ o: SayOptions) throws(APIError) -> GraphSpec {
+        let key = "\(o.engine ?? "")|\(o.voice ?? "")|\(o.rate)|\(o.pitch)|\(o.sampleRate)|\(o.channels)|\(o.language)|\(o.markup)"
+        if let s = lock.withLock({ specs[key] }) { return s }
+        let spec: GraphSpec
+        do { spec = try SayPreset.graph(voxflow: voxflow, options: o, preset: preset) } catch {
+            throw APIError(.internalServerError, "the say preset failed: \(error)")
+        }
+        lock.withLock { specs[key] = spec }
+        return spec
+    }
+}
+
+/// One request being spoken. The consumer reads `outlet.items`, calls `outlet.consumed()` after
+/// each chunk it has sent, and `cancel()` to stop early; the pipeline's threads are joined in the
+/// background once the utterance has ended.
+final class Synthesis: @unchecked Sendable {
+    let pipeline: Pipeline
+    let outlet: StreamOutlet
+    let rate: Int
+    let channels: Int
+    private let failure = FailureNote()
+    static let utterance: UtteranceID = 1
+
+    fileprivate init(graph: Graph, sink: StreamSinkNode, request: SpeechRequest, window: Int) {
+        outlet = StreamOutlet(window: window)
+        sink.outlet = outlet
+        rate = sink.rate
+        channels = sink.channels
+        let failure = self.failure
+        pipeline = Pipeline(graph: graph, mode: .threaded(queueCapacity: 4)) { event in
+            if case let .failed(node, _, message) = event { failure.set("\(node): \(message)") }
+        }
+        var controls = request.controls
+        controls.voice = request.voice
+        pipeline.submit(Utterance(id: Self.utterance, text: request.text, controls: controls))
+    }
+
+    /// The first node failure, in words.
+    var failureMessage: String? { failure.get() }
+
+    /// Any thread. Stops the utterance; a producer waiting on the window is released.
+    func cancel() {
+        pipeline.cancel(Self.utterance)
+        outlet.close()
+    }
+
+    /// Joins the pipeline's threads off the caller's thread (they end once the utterance has).
+    func close() {
+        let p = pipeline
+        DispatchQueue.global().async { try? p.finish() }
+    }
+}
+
+final class FailureNote: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+    func set(_ m: String) { lock.withLock { if message == nil { message = m } } }
+    func get() -> String? { lock.withLock { message } }
+}

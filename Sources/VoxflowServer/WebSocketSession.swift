@@ -1,0 +1,204 @@
+import Foundation
+import HummingbirdWebSocket
+import NIOCore
+import VoxflowKit
+
+/// One `/ws/tts` connection. The client sends JSON text messages:
+///
+///     {"type": "synthesize", "id": "a1", "text": "Hello.", "voice": "slt", "format": "pcm", ...}
+///     {"type": "cancel", "id": "a1"}        (no id: everything running or waiting)
+///     {"type": "flush"}                       (answered with "flushed" once every earlier request is done)
+///
+/// and receives JSON events (`started`, `mark`, `progress`, `done`, `error`, `flushed`) with binary
+/// messages of audio between a request's `started` and `done`. Requests are spoken one after another,
+/// in the order sent; reading goes on meanwhile, so a `cancel` takes effect at the next chunk.
+actor WebSocketSession {
+    enum Work: Sendable {
+        case speak(id: String, SpeechRequest)
+        case flush
+    }
+
+    private let state: ServerState
+    private let outbound: WebSocketOutboundWriter
+    private let queue: AsyncStream<Work>
+    private let queueInput: AsyncStream<Work>.Continuation
+    private var pending = 0
+    private var current: (id: String, synthesis: Synthesis)?
+    private var cancelled: Set<String> = []
+    private var cancelAllBefore = 0
+    private var sequence = 0
+    private var lastActivity = monotonicNow()
+    private var autoID = 0
+
+    init(state: ServerState, outbound: WebSocketOutboundWriter) {
+        self.state = state
+        self.outbound = outbound
+        (queue, queueInput) = AsyncStream.makeStream(of: Work.self)
+    }
+
+    /// Runs the connection until the client leaves, idles out, or the server shuts down.
+    func run(inbound: WebSocketInboundStream) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.work() }
+            group.addTask { try await self.watchIdle() }
+            do {
+                for try await message in inbound.messages(maxSize: state.limits.maxMessageBytes) {
+                    await handle(message)
+                }
+            } catch {
+                state.logger.info("ws: connection closed: \(error)")
+            }
+            stop()
+            group.cancelAll()
+        }
+    }
+
+    private func stop() {
+        current?.synthesis.cancel()
+        queueInput.finish()
+    }
+
+    // MARK: reading
+
+    private func handle(_ message: WebSocketMessage) async {
+        lastActivity = monotonicNow()
+        guard case let .text(text) = message else {
+            return await sendError(nil, APIError(.badRequest, "send requests as JSON text messages, not binary"))
+        }
+        let fields: JSONFields
+        do {
+            fields = try JSONFields(data: Data(text.utf8), allowed: SpeechRequest.fields.union(["type", "id"]))
+        } catch { return await sendError(nil, error) }
+        let id: String?
+        switch fields.values["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        case nil, is NSNull: id = nil
+        default: return await sendError(nil, APIError.badField("id", "must be a string or a number"))
+        }
+        let type: String
+        do { type = try fields.choice("type", ["synthesize", "cancel", "flush"]) ?? "synthesize" } catch {
+            return await sendError(id, error)
+        }
+        switch type {
+        case "cancel": cancel(id)
+        case "flush": queueInput.yield(.flush)
+        default: await enqueue(id: id, fields: fields)
+        }
+    }
+
+    private func enqueue(id: String?, fields: JSONFields) async {
+        let id = id ?? { autoID += 1; return "r\(autoID)" }()
+        do {
+            let request = try SpeechRequest(fields: fields, limits: state.limits, defaultFormat: .pcm)
+            try state.synthesizer.checkVoice(request)
+            if request.format != .pcm && request.format != .wav {
+                throw APIError.badField("format", "the WebSocket sends pcm or wav; \(request.format.rawValue) is for HTTP")
+            }
+            guard pending < state.limits.maxPendingPerConnection else {
+                throw APIError(.tooManyRequests, "\(pending) requests are already waiting on this connection (the most is \(state.limits.maxPendingPerConnection)); wait for some to finish")
+            }
+            pending += 1
+            queueInput.yield(.speak(id: id, request))
+        } catch {
+            state.metrics.request(endpoint: "ws", status: Int((error as? APIError)?.status.code ?? 400))
+            await sendError(id, error)
+        }
+    }
+
+    private func cancel(_ id: String?) {
+        if let id {
+            if current?.id == id { current?.synthesis.cancel() } else { cancelled.insert(id) }
+        } else {
+            current?.synthesis.cancel()
+            cancelAllBefore = sequence + pending + 1
+        }
+    }
+
+    // MARK: speaking
+
+    private func work() async throws {
+        for await item in queue {
+            switch item {
+            case .flush:
+                await send(["event": "flushed"])
+            case let .speak(id, request):
+                pending -= 1
+                sequence += 1
+                if cancelled.remove(id) != nil || sequence < cancelAllBefore {
+                    await send(["event": "done", "id": id, "cancelled": true, "audio_seconds": 0])
+                    continue
+                }
+                await speak(id: id, request)
+            }
+            lastActivity = monotonicNow()
+        }
+    }
+
+    private func speak(id: String, _ request: SpeechRequest) async {
+        let received = monotonicNow()
+        do {
+            try await state.withSlot {
+                let synthesis = try state.synthesizer.start(request)
+                current = (id, synthesis)
+                defer { current = nil }
+                let encoder = try Encoders.make(request.format, sampleFormat: request.sampleFormat, rate: synthesis.rate,
+                                                channels: synthesis.channels, streaming: true)
+                await send(["event": "started", "id": id, "format": request.format.rawValue, "sample_format": request.sampleFormat.rawValue,
+                            "sample_rate": synthesis.rate, "channels": synthesis.channels])
+                let outcome = try await drive(synthesis, encoder: encoder, received: received, totalTimeout: state.limits.totalTimeout,
+                    onMark: { m, rate in
+                        await self.send(["event": "mark", "id": id, "kind": m.kind.rawValue, "text": m.text,
+                                         "time": Double(m.start) / Double(rate), "end": Double(m.end) / Double(rate), "sample": m.start])
+                    },
+                    onProgress: { o in
+                        await self.send(["event": "progress", "id": id, "audio_seconds": o.audioSeconds])
+                    },
+                    write: { bytes in try await self.outbound.writeBinaryMessage(ByteBuffer(bytes: bytes)) })
+                state.record(outcome, endpoint: "ws")
+                if let f = outcome.failure, outcome.end != .cancelled || f.contains("limit") {
+                    state.metrics.request(endpoint: "ws", status: 500)
+                    await sendError(id, APIError(.internalServerError, "synthesis failed: \(f)"))
+                } else {
+                    state.metrics.request(endpoint: "ws", status: 200)
+                }
+                var done: [String: Any] = ["event": "done", "id": id, "cancelled": outcome.end == .cancelled,
+                                           "audio_seconds": outcome.audioSeconds, "marks": outcome.marks,
+                                           "total_ms": Double(outcome.totalTime) / 1e6, "underruns": outcome.underruns]
+                if let t = outcome.timeToFirstAudio { done["time_to_first_audio_ms"] = Double(t) / 1e6 }
+                if let r = outcome.realTimeFactor { done["real_time_factor"] = r }
+                await send(done)
+            }
+        } catch {
+            state.metrics.request(endpoint: "ws", status: Int((error as? APIError)?.status.code ?? 500))
+            await sendError(id, error)
+        }
+    }
+
+    // MARK: idle
+
+    private func watchIdle() async throws {
+        let limit = state.limits.idleTimeout
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(250))
+            if current == nil, pending == 0, Double(monotonicNow() - lastActivity) / 1e9 > limit {
+                try? await outbound.close(.normalClosure, reason: "idle for \(Int(limit)) s")
+                return
+            }
+        }
+    }
+
+    // MARK: writing
+
+    private func send(_ event: [String: Any]) async {
+        guard let data = try? JSONSerialization.data(withJSONObject: event, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        try? await outbound.write(.text(String(decoding: data, as: UTF8.self)))
+    }
+
+    private func sendError(_ id: String?, _ error: Error) async {
+        let e = error as? APIError ?? APIError(.internalServerError, "\(error)")
+        var event: [String: Any] = ["event": "error", "error": e.json]
+        if let id { event["id"] = id }
+        await send(event)
+    }
+}
