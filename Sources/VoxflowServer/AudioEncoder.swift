@@ -14,7 +14,7 @@ enum Encoders {
         switch format {
         case .pcm: return RawPCMEncoder(sampleFormat: sampleFormat)
         case .wav: return WAVEncoder(sampleFormat: sampleFormat, rate: rate, channels: channels, streaming: streaming)
-        case .flac, .ogg, .mp3, .opus: return try SndfileEncoder(format: format, rate: rate, channels: channels)
+        case .flac, .ogg, .mp3, .opus: return try SndfileEncoder(format: format, rate: rate, channels: channels, streaming: streaming)
         }
     }
 }

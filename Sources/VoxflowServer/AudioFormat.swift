@@ -4,9 +4,10 @@ public enum AudioFormat: String, CaseIterable, Sendable {
     case pcm
     case wav, flac, ogg, mp3, opus
 
-    /// Formats that stream as they are produced (a WAV header with an open length, raw PCM, and
-    /// the formats that libsndfile encodes forward only).
-    var streams: Bool { self != .flac }
+    /// Formats that stream as they are produced (a WAV header with an open length, raw PCM, Ogg
+    /// pages). FLAC and MP3 are sent complete: their encoders go back to the start at the end to
+    /// write the length (FLAC's STREAMINFO, LAME's Xing frame), without which players cut the audio short.
+    var streams: Bool { self != .flac && self != .mp3 }
 
     var contentType: String {
         switch self {

@@ -21,6 +21,7 @@ public func buildApplication(_ state: ServerState,
                              onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     let config = state.configuration
     let router = Router(context: BasicWebSocketRequestContext.self)
+    router.middlewares.add(JSONErrors())
     if let token = config.token { router.middlewares.add(BearerAuth(token: token)) }
     addRoutes(to: router, state: state)
     router.ws("/ws/tts") { _, _ in
@@ -93,7 +94,7 @@ extension ServerState {
         do {
             var buffer = try await request.body.collect(upTo: limits.maxMessageBytes)
             return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
-        } catch let e as HTTPError where e.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "the request body is larger than \(limits.maxMessageBytes) bytes (--max-message)")
         }
     }

@@ -16,10 +16,12 @@ final class SndfileEncoder: AudioEncoder {
     private var file: OpaquePointer?
     private let channels: Int
     private let format: AudioFormat
+    private let streaming: Bool
 
-    init(format: AudioFormat, rate: Int, channels: Int) throws {
+    init(format: AudioFormat, rate: Int, channels: Int, streaming: Bool) throws {
         self.channels = channels
         self.format = format
+        self.streaming = streaming
         var info = SF_INFO()
         info.samplerate = Int32(rate)
         info.channels = Int32(channels)
@@ -77,7 +79,7 @@ final class SndfileEncoder: AudioEncoder {
         let frames = samples.count / channels
         let written = samples.withUnsafeBufferPointer { sf_writef_float(file, $0.baseAddress, sf_count_t(frames)) }
         if written != frames { throw APIError(.internalServerError, "encoding \(format.rawValue) failed: \(String(cString: sf_strerror(file)))") }
-        return format.streams ? drain() : []
+        return streaming ? drain() : []
     }
 
     func finish() throws -> [UInt8] {

@@ -57,7 +57,7 @@ public struct SpeechRequest: Sendable {
             throw APIError.badField("sample_rate", "\(format.rawValue) takes \(rates.map(String.init).joined(separator: ", ")) Hz")
         }
         if stream && !format.streams {
-            throw APIError.badField("format", "\(format.rawValue) cannot be streamed (its header is written last); use wav, pcm, ogg, mp3 or opus")
+            throw APIError.badField("format", "\(format.rawValue) cannot be streamed (its header is written last); use wav, pcm, ogg or opus")
         }
         if markup {
             do { _ = try MarkupParser.parse(text) } catch { throw APIError.badField("text", "\(error)") }

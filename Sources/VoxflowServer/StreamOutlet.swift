@@ -14,23 +14,25 @@ enum StreamItem: Sendable {
 final class StreamOutlet: @unchecked Sendable {
     let items: AsyncStream<StreamItem>
     private let continuation: AsyncStream<StreamItem>.Continuation
-    private let credits: DispatchSemaphore
-    private let lock = NSLock()
+    private let window: Int
+    private let condition = NSCondition()
+    private var unconsumed = 0
     private var closed = false
 
     init(window: Int) {
         (items, continuation) = AsyncStream.makeStream(of: StreamItem.self)
-        credits = DispatchSemaphore(value: max(1, window))
+        self.window = max(1, window)
     }
 
-    var isClosed: Bool { lock.withLock { closed } }
+    var isClosed: Bool { condition.withLock { closed } }
 
     /// Sink's streaming thread. Blocks while the window is full; false once the outlet is closed.
     func send(_ chunk: AudioChunk) -> Bool {
-        while credits.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if isClosed { return false }
-        }
-        if isClosed { return false }
+        condition.lock()
+        defer { condition.unlock() }
+        while unconsumed >= window && !closed { condition.wait() }
+        if closed { return false }
+        unconsumed += 1
         continuation.yield(.audio(chunk))
         return true
     }
@@ -42,11 +44,15 @@ final class StreamOutlet: @unchecked Sendable {
     }
 
     /// Consumer: one audio chunk was written out; the producer may send another.
-    func consumed() { credits.signal() }
+    func consumed() {
+        condition.withLock { unconsumed -= 1 }
+        condition.signal()
+    }
 
     /// Any thread. Stops the stream: a waiting producer returns, the consumer's loop ends.
     func close() {
-        lock.withLock { closed = true }
+        condition.withLock { closed = true }
+        condition.broadcast()
         continuation.finish()
     }
 }

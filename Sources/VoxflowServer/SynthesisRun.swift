@@ -29,7 +29,7 @@ func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, tota
     let timedOut = FailureNote()
     let watchdog = Task {
         try await Task.sleep(for: .seconds(totalTimeout))
-        timedOut.set("took longer than the server's limit of \(Int(totalTimeout)) s (--total-timeout); stopped")
+        timedOut.set("took longer than the server's limit of \(String(format: "%g", totalTimeout)) s (--total-timeout); stopped")
         synthesis.cancel()
     }
     defer { watchdog.cancel() }

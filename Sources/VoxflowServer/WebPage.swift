@@ -56,7 +56,7 @@ function onMessage(m) {
   if (typeof m.data !== "string") return play(new Float32Array(m.data));
   const e = JSON.parse(m.data);
   report.events.push(e.event);
-  if (e.event === "started") { rate = e.sample_rate; utteranceStart = null; report.started++; status("speaking…"); }
+  if (e.event === "started") { rate = e.sample_rate; report.sampleRate = rate; utteranceStart = null; report.started++; status("speaking…"); }
   else if (e.event === "mark" && e.kind === "word") { report.marks.push({text: e.text, time: e.time}); highlight(e); }
   else if (e.event === "done") { report.done = true; report.doneEvent = e; status(e.cancelled ? "stopped" : `done: ${e.audio_seconds.toFixed(2)} s of audio, first audio after ${Math.round(e.time_to_first_audio_ms || 0)} ms`); }
   else if (e.event === "error") { report.error = e.error.message; status("error: " + e.error.message); }

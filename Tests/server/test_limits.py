@@ -1,0 +1,82 @@
+"""Limits and safety: token auth, the bounded queue (503 + Retry-After), timeouts, shutdown."""
+import os
+import subprocess
+import tempfile
+import threading
+import time
+
+import requests
+
+from audio import decode
+from conftest import BIN
+
+LONG = " ".join(["Sentence %d of a long text that keeps the engine busy for quite a while." % i for i in range(40)])
+
+
+def test_token_is_required_when_set(start_server):
+    with tempfile.NamedTemporaryFile("w", suffix=".token", delete=False) as f:
+        f.write("s3cret-token-for-tests-0123456789\n")
+    s = start_server("--token-file", f.name)
+    url = s.url + "/api/tts/synthesize"
+    r = requests.post(url, json={"text": "Hi."}, timeout=10)
+    assert r.status_code == 401 and "Bearer" in r.json()["error"]["message"]
+    r = requests.post(url, json={"text": "Hi."}, headers={"Authorization": "Bearer wrong-token-wrong-token"}, timeout=10)
+    assert r.status_code == 401 and "not valid" in r.json()["error"]["message"]
+    r = requests.post(url, json={"text": "Hi."}, headers={"Authorization": "Bearer s3cret-token-for-tests-0123456789"}, timeout=30)
+    assert r.status_code == 200 and decode(r.content)[0].size > 0
+    assert requests.get(s.url + "/health", timeout=10).status_code == 200   # liveness stays open
+    assert requests.get(s.url + "/metrics", timeout=10).status_code == 401
+    os.unlink(f.name)
+
+
+def test_other_addresses_need_a_token_and_bad_token_files_are_refused():
+    r = subprocess.run([BIN, "serve", "--host", "0.0.0.0", "--port", "0"], capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "--token-file" in r.stderr
+    with tempfile.NamedTemporaryFile("w", delete=False) as f:
+        f.write("short")
+    r = subprocess.run([BIN, "serve", "--port", "0", "--token-file", f.name], capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "at least 16 characters" in r.stderr
+    os.unlink(f.name)
+
+
+def test_a_full_server_answers_503_with_retry_after(start_server):
+    s = start_server("--max-concurrent", "1", "--max-queue", "1", "--queue-timeout", "1")
+    # Hold the only slot: a stream nobody reads stays open (backpressure).
+    hold = requests.post(s.url + "/api/tts/synthesize", json={"text": LONG, "stream": True}, stream=True, timeout=60)
+    hold.raw.read(1024)
+    results = {}
+
+    def queued():
+        results["queued"] = requests.post(s.url + "/api/tts/synthesize", json={"text": "Waiting."}, timeout=30)
+    t = threading.Thread(target=queued)
+    t.start()
+    time.sleep(0.3)
+    r = requests.post(s.url + "/api/tts/synthesize", json={"text": "No room."}, timeout=30)
+    assert r.status_code == 503 and r.headers["retry-after"] == "1", r.text
+    assert "busy" in r.json()["error"]["message"]
+    t.join()
+    # The queued one waited its 1 s, then was turned away as well.
+    assert results["queued"].status_code == 503 and "waited 1 s" in results["queued"].json()["error"]["message"]
+    hold.close()
+    time.sleep(0.5)
+    r = requests.post(s.url + "/api/tts/synthesize", json={"text": "Room again."}, timeout=30)
+    assert r.status_code == 200
+
+
+def test_total_timeout_stops_a_long_synthesis(start_server):
+    s = start_server("--total-timeout", "0.3")
+    r = requests.post(s.url + "/api/tts/synthesize", json={"text": LONG}, timeout=60)
+    assert r.status_code == 500
+    assert "longer than the server's limit" in r.json()["error"]["message"]
+
+
+def test_shutdown_finishes_a_stream_in_flight(start_server):
+    s = start_server()
+    text = " ".join(["Part %d of a text still streaming when the server is told to stop." % i for i in range(6)])
+    r = requests.post(s.url + "/api/tts/synthesize", json={"text": text, "stream": True, "format": "pcm"}, stream=True, timeout=60)
+    first = r.raw.read(2048)
+    assert s.stop() == 0 or True   # sends SIGTERM; the stream must still complete
+    rest = r.raw.read()
+    seconds = (len(first) + len(rest)) / 2 / 48000
+    assert seconds > 10, seconds
+    assert s.proc.returncode == 0, s.output()
