@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ServiceLifecycle
 import VoxflowApp
 import VoxflowServer
 
@@ -95,7 +96,12 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(state) { port in
             Console.info("serving on http://\(shownHost):\(port)/ (web page), WebSocket ws://\(shownHost):\(port)/ws/tts; Ctrl-C stops")
         }
-        try await app.runService()
+        // Shut down in reverse order: first tell WebSocket clients (SessionCloser), then let the
+        // HTTP server finish the requests in flight and stop.
+        let services = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: SessionCloser(state: state))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
         Console.info("stopped")
     }
 }

@@ -8,6 +8,7 @@ public final class ServerState: Sendable {
     let synthesizer: Synthesizer
     let slots: SynthesisSlots
     let metrics = ServerMetrics()
+    let sessions = OpenSessions()
     let logger: Logger
     let startedAt = Date()
 

@@ -38,6 +38,22 @@ actor WebSocketSession {
 
     /// Runs the connection until the client leaves, idles out, or the server shuts down.
     func run(inbound: WebSocketInboundStream) async throws {
+        let key = ObjectIdentifier(self)
+        state.sessions.add(key, self)
+        defer { state.sessions.remove(key) }
+        try await serve(inbound: inbound)
+    }
+
+    /// The server is stopping: what is running is cancelled, and the client is told so (an
+    /// `error` event naming the request, then close code 1001, "going away").
+    func shutDown() async {
+        let running = current?.id
+        cancel(nil)
+        await sendError(running, APIError(.serviceUnavailable, "the server is shutting down; request cancelled", retryAfter: 5))
+        try? await outbound.close(.goingAway, reason: "server shutting down")
+    }
+
+    private func serve(inbound: WebSocketInboundStream) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.work() }
             group.addTask { try await self.watchIdle() }

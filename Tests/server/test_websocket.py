@@ -133,3 +133,26 @@ def test_oversized_message_closes_with_1009_and_idle_connections_close(server):
             return e.value.rcvd
     rcvd = run(idle())
     assert rcvd is not None and rcvd.code == 1000 and "idle" in rcvd.reason
+
+
+def test_shutdown_tells_websocket_clients(start_server):
+    s = start_server()
+
+    async def go():
+        async with websockets.connect(s.ws_url) as ws:
+            await ws.send(json.dumps({"id": "long", "text": LONG}))
+            while not isinstance(await ws.recv(), bytes):
+                pass
+            s.proc.send_signal(2)   # SIGINT, as Ctrl-C
+            events = []
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                while True:
+                    m = await asyncio.wait_for(ws.recv(), 10)
+                    if isinstance(m, str):
+                        events.append(json.loads(m))
+            return events, closed.value.rcvd
+    events, rcvd = run(go())
+    errors = [e for e in events if e["event"] == "error"]
+    assert errors and errors[-1]["id"] == "long" and "shutting down" in errors[-1]["error"]["message"]
+    assert rcvd.code == 1001 and rcvd.reason == "server shutting down"
+    assert s.proc.wait(10) == 0
