@@ -92,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "voxflow.server")
         logger.logLevel = quiet ? .error : verbose ? .debug : .warning
         let state = ServerState(configuration: config, voxflow: voxflow, logger: logger)
+        do { try state.synthesizer.check() } catch { throw Console.fail("\(error)") }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let app = buildApplication(state) { port in
             Console.info("serving on http://\(shownHost):\(port)/ (web page), WebSocket ws://\(shownHost):\(port)/ws/tts; Ctrl-C stops")

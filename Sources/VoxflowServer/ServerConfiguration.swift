@@ -52,6 +52,7 @@ public enum ServerError: Error, CustomStringConvertible {
     case tokenRequired(host: String)
     case badPort(Int)
     case tokenFile(path: String, message: String)
+    case preset(String)
 
     public var description: String {
         switch self {
@@ -59,6 +60,7 @@ public enum ServerError: Error, CustomStringConvertible {
             return "binding to \(host) exposes the server beyond this machine: give --token-file FILE (a file holding a secret) so clients must send it as a bearer token"
         case let .badPort(p): return "port \(p) is not between 0 and 65535"
         case let .tokenFile(path, message): return "--token-file \(path): \(message)"
+        case let .preset(m): return "the preset cannot serve: \(m)"
         }
     }
 

@@ -5,7 +5,7 @@ import VoxflowApp
 /// What every route shares: the synthesizer, admission control, metrics and the configuration.
 public final class ServerState: Sendable {
     public let configuration: ServerConfiguration
-    let synthesizer: Synthesizer
+    public let synthesizer: Synthesizer
     let slots: SynthesisSlots
     let metrics = ServerMetrics()
     let sessions = OpenSessions()

@@ -22,6 +22,16 @@ public final class Synthesizer: @unchecked Sendable {
         voxflow.register(builtin: StreamSinkFactory())
     }
 
+    /// At start-up: builds the default graph once, so a preset that cannot serve (a Lua error, no
+    /// `sink.stream` named "out") stops the server before it listens, and the first request
+    /// finds the graph cached.
+    public func check() throws {
+        do {
+            let s = try start(SpeechRequest(text: "."), submit: false)
+            s.close()
+        } catch { throw ServerError.preset(error.message) }
+    }
+
     /// Checks the voice before a request queues: 400 naming it, with where to find the list.
     func checkVoice(_ request: SpeechRequest) throws(APIError) {
         guard let v = request.voice else { return }
@@ -32,7 +42,7 @@ public final class Synthesizer: @unchecked Sendable {
 
     /// Control side (any task). Builds the graph and starts speaking; audio arrives on the
     /// returned synthesis's outlet.
-    func start(_ request: SpeechRequest) throws(APIError) -> Synthesis {
+    func start(_ request: SpeechRequest, submit: Bool = true) throws(APIError) -> Synthesis {
         var options = SayOptions(output: "")
         options.stream = true
         options.voice = request.voice
@@ -52,7 +62,7 @@ public final class Synthesizer: @unchecked Sendable {
         guard let sink = graph.element(named: "out")?.node as? StreamSinkNode else {
             throw APIError(.internalServerError, "the preset's graph has no sink.stream named 'out'; see presets/say.lua")
         }
-        return Synthesis(graph: graph, sink: sink, request: request, window: limits.streamWindow)
+        return Synthesis(graph: graph, sink: sink, request: request, window: limits.streamWindow, submit: submit)
     }
 
     private func graphSpec(_ o: SayOptions) throws(APIError) -> GraphSpec {
@@ -78,7 +88,7 @@ final class Synthesis: @unchecked Sendable {
     private let failure = FailureNote()
     static let utterance: UtteranceID = 1
 
-    fileprivate init(graph: Graph, sink: StreamSinkNode, request: SpeechRequest, window: Int) {
+    fileprivate init(graph: Graph, sink: StreamSinkNode, request: SpeechRequest, window: Int, submit: Bool) {
         outlet = StreamOutlet(window: window)
         sink.outlet = outlet
         rate = sink.rate
@@ -89,7 +99,7 @@ final class Synthesis: @unchecked Sendable {
         }
         var controls = request.controls
         controls.voice = request.voice
-        pipeline.submit(Utterance(id: Self.utterance, text: request.text, controls: controls))
+        if submit { pipeline.submit(Utterance(id: Self.utterance, text: request.text, controls: controls)) }
     }
 
     /// The first node failure, in words.

@@ -80,3 +80,14 @@ def test_shutdown_finishes_a_stream_in_flight(start_server):
     seconds = (len(first) + len(rest)) / 2 / 48000
     assert seconds > 10, seconds
     assert s.proc.returncode == 0, s.output()
+
+
+def test_a_preset_that_cannot_serve_stops_the_server_before_it_listens(tmp_path):
+    bad = tmp_path / "bad.lua"
+    bad.write_text("local vf = require('voxflow')\nreturn vf.graph{ {'text.normalize'}, {'prosody.tag'}, {'acoustic.flite'},\n"
+                   "  {'vocoder.passthrough'}, {'sink.file', name = 'out', path = 'x.wav', sample_rate = 16000} }\n")
+    r = subprocess.run([BIN, "serve", "--port", "0", "--preset", str(bad)], capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "no sink.stream named 'out'" in r.stderr, r.stderr
+    bad.write_text("return vf.graph{\n")
+    r = subprocess.run([BIN, "serve", "--port", "0", "--preset", str(bad)], capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and "bad.lua:2" in r.stderr, r.stderr
