@@ -94,6 +94,7 @@ def test_errors_name_the_field(server):
         ({"text": SENTENCE, "format": "flac", "stream": True}, "format", "cannot be streamed"),
         ({"text": SENTENCE, "format": "opus", "sample_rate": 44100}, "sample_rate", "opus takes"),
         ({"txt": SENTENCE}, "txt", "unknown field"),
+        ({"text": SENTENCE, "preset": "evil.lua"}, "preset", "unknown field"),   # clients never send scripts
         ({}, "text", "is required"),
         ({"text": "   "}, "text", "is empty"),
         ({"text": "x" * 2001}, "text", "2001 characters"),

@@ -156,3 +156,16 @@ def test_shutdown_tells_websocket_clients(start_server):
     assert errors and errors[-1]["id"] == "long" and "shutting down" in errors[-1]["error"]["message"]
     assert rcvd.code == 1001 and rcvd.reason == "server shutting down"
     assert s.proc.wait(10) == 0
+
+
+def test_wav_on_request_starts_with_a_header(server):
+    async def go():
+        async with websockets.connect(server.ws_url) as ws:
+            await ws.send(json.dumps({"id": "w", "text": "A short one.", "format": "wav", "sample_rate": 22050}))
+            return await collect(ws, lambda e: e.get("event") == "done")
+    events, binary = run(go())
+    assert events[0]["format"] == "wav" and binary[0][:4] == b"RIFF"
+    data = b"".join(binary)
+    import struct
+    assert struct.unpack("<I", data[24:28])[0] == 22050 and data[36:40] == b"data"
+    assert abs((len(data) - 44) / 2 / 22050 - events[-1]["audio_seconds"]) < 0.001
