@@ -23,19 +23,10 @@ final class EspeakNode: Node {
     private let mandarinVoice: EspeakVoice
     private let voices: [EspeakVoice]
     private let deterministic: Bool
-    private let live = NSLock()
-    private var rate: Double
-    private var pitch: Double
+    private let live: LiveRatePitch
     private var warnedShared = false
 
-    /// A phrase with the node's live rate and pitch as they were when it arrived.
-    struct Phrase {
-        var prosody: ProsodyChunk
-        /// Rate multiplier (node × phrase).
-        var rate: Double
-        /// Pitch shift in semitones (node + phrase).
-        var semitones: Double
-    }
+    typealias Phrase = EnginePhrase
 
     struct UtteranceState {
         var voice: EspeakVoice?
@@ -52,8 +43,7 @@ final class EspeakNode: Node {
         defaultVoice = voice
         self.mandarinVoice = mandarinVoice
         self.voices = voices
-        self.rate = rate
-        self.pitch = pitch
+        live = LiveRatePitch(rate: rate, pitch: pitch)
         self.deterministic = deterministic
     }
 
@@ -62,12 +52,7 @@ final class EspeakNode: Node {
     }
 
     func setParameter(_ name: String, _ value: ParameterValue) throws {
-        live.lock(); defer { live.unlock() }
-        switch name {
-        case "rate": rate = value.doubleValue ?? rate
-        case "pitch": pitch = value.doubleValue ?? pitch
-        default: throw NodeError.parameter(name: name, message: "is not a live parameter of acoustic.espeak")
-        }
+        try live.set(name, value, node: "acoustic.espeak")
     }
 
     func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
@@ -91,9 +76,7 @@ final class EspeakNode: Node {
             try renderFitted(held, &st, id: id, context: context)
         case let .chunk(.prosody(p)):
             guard var st = utterances[id] else { return }
-            live.lock()
-            let phrase = Phrase(prosody: p, rate: rate * p.rate, semitones: pitch + p.pitch)
-            live.unlock()
+            let phrase = live.phrase(p)
             if st.held != nil {
                 st.held!.append(phrase)
             } else {

@@ -17,18 +17,9 @@ final class FliteNode: Node {
     /// large enough that per-chunk work downstream stays negligible.
     static let chunkSamples: Int32 = 1600
     private let defaultVoice: String
-    private let live = NSLock()
-    private var rate: Double
-    private var pitch: Double
+    private let live: LiveRatePitch
 
-    /// A phrase with the node's live rate and pitch as they were when it arrived.
-    struct Phrase {
-        var prosody: ProsodyChunk
-        /// Rate multiplier (node × phrase).
-        var rate: Double
-        /// Pitch shift in semitones (node + phrase).
-        var semitones: Double
-    }
+    typealias Phrase = EnginePhrase
 
     private struct UtteranceState {
         var voice: String
@@ -42,8 +33,7 @@ final class FliteNode: Node {
 
     init(voice: String, rate: Double, pitch: Double) {
         defaultVoice = voice
-        self.rate = rate
-        self.pitch = pitch
+        live = LiveRatePitch(rate: rate, pitch: pitch)
     }
 
     func negotiate(inputs: [String: Caps]) throws -> [String: Caps] {
@@ -51,12 +41,7 @@ final class FliteNode: Node {
     }
 
     func setParameter(_ name: String, _ value: ParameterValue) throws {
-        live.lock(); defer { live.unlock() }
-        switch name {
-        case "rate": rate = value.doubleValue ?? rate
-        case "pitch": pitch = value.doubleValue ?? pitch
-        default: throw NodeError.parameter(name: name, message: "is not a live parameter of acoustic.flite")
-        }
+        try live.set(name, value, node: "acoustic.flite")
     }
 
     func process(_ packet: Packet, from pad: String, context: NodeContext) throws {
@@ -72,9 +57,7 @@ final class FliteNode: Node {
             try renderFitted(held, voice: st.voice, controls: st.controls, id: id, context: context)
         case let .chunk(.prosody(p)):
             guard var st = utterances[id] else { return }
-            live.lock()
-            let phrase = Phrase(prosody: p, rate: rate * p.rate, semitones: pitch + p.pitch)
-            live.unlock()
+            let phrase = live.phrase(p)
             if st.held != nil {
                 st.held!.append(phrase)
             } else {

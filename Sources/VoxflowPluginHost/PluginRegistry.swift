@@ -21,6 +21,8 @@ public final class PluginRegistry: NodeCatalog, @unchecked Sendable {
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PluginRegistry {
         let r = PluginRegistry()
         r.load(PluginSearchPath.standard(environment: environment))
+        // Plugins whose nodes wrap other nodes (acoustic.fallback) find their factories here.
+        NodeFactoryDirectory.register { [weak r] in r?.factory(for: $0) }
         return r
     }
 

@@ -16,7 +16,7 @@
 
 #define VOXFLOW_PLUGIN_MAGIC 0x56584650u /* "VXFP" */
 #define VOXFLOW_ABI_MAJOR 2
-#define VOXFLOW_ABI_MINOR 0
+#define VOXFLOW_ABI_MINOR 1
 #define VOXFLOW_PLUGIN_ENTRY_SYMBOL "voxflow_plugin_entry"
 
 typedef struct voxflow_plugin_descriptor {
