@@ -22,6 +22,8 @@ let plugins = [
     plugin("ResampleSoxr", dependencies: ["CSoxr"]),
     plugin("SinkFile", dependencies: ["CSndfile"]),
     plugin("SinkJack", dependencies: ["CJackSink"]),
+    plugin("AcousticSherpa", dependencies: ["CSherpa"]),
+    plugin("AcousticFallback", dependencies: ["CSoxr"]),
 ]
 
 let kit: Target.Dependency = .product(name: "VoxflowKit", package: "VoxflowKit")
@@ -58,6 +60,10 @@ let package = Package(
         ]),
 
         .target(name: "CEspeak", linkerSettings: [.linkedLibrary("dl")]),  // dlopens libespeak-ng (see cespeak.h); headers from libespeak-ng-dev
+        // sherpa-onnx (neural voices) and libespeak-ng's phonemizer, both dlopen'ed (see csherpa.h); and the child process
+        // that opens an untrusted model first (a model with broken metadata kills the process that opens it).
+        .target(name: "CSherpa", linkerSettings: [.linkedLibrary("dl")]),
+        .executableTarget(name: "VoxflowSherpaCheck", dependencies: ["CSherpa"]),
 
         // The text front end (markup, normalization, pinyin, prosody tagging), shared by the text
         // plugins and the CLI's normalize/tag commands. Only VoxflowKit types cross a plugin boundary.

@@ -28,6 +28,24 @@ if ok then
   end
 end
 
+-- Neural voices (VOXFLOW_VOICES, `voxflow voices`): when the voices file names one, every line goes to
+-- acoustic.sherpa, and the pool is its voices (one model per voice, loaded once and shared).
+local neural = {}
+for _, v in ipairs(vf.voices()) do if v.engine == "acoustic.sherpa" then neural[v.name] = true end end
+local named = type(o.voices) == "table" and o.voices or {}
+if type(o.voices) == "string" and o.voices:match("%.json$") then
+  local ok_json, t = pcall(vf.read_json, o.voices)
+  if ok_json and type(t) == "table" then named = t end
+end
+for _, voice in pairs(named) do
+  if neural[voice] then
+    engine, pool = "acoustic.sherpa", {}
+    for name in pairs(neural) do pool[#pool + 1] = name end
+    table.sort(pool)
+    break
+  end
+end
+
 -- The graph that speaks one line. vf.dub points its sink.file into the cache (one file per line,
 -- named by the line's key), so the sink needs no path here; its rate is the track's.
 local g = vf.graph{

@@ -20,9 +20,12 @@ else
 end
 
 -- The engine: flite for English (the default), espeak-ng for Mandarin (through pinyin) and the
--- other languages. `voxflow say` picks one from the text and voice (o.engine).
+-- other languages, sherpa-onnx for the neural voices of VOXFLOW_VOICES. `voxflow say` picks one
+-- from the text and voice (o.engine).
 local tts
-if o.engine == "espeak" then
+if o.engine == "sherpa" then
+  tts = { "acoustic.sherpa", name = "tts", voice = o.voice or "", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
+elseif o.engine == "espeak" then
   tts = { "acoustic.espeak", name = "tts", voice = o.voice or "en-us", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
 else
   tts = { "acoustic.flite", name = "tts", voice = o.voice or "rms", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }

@@ -7,8 +7,8 @@ public struct SayOptions: Sendable {
     public var output: String
     /// Voice name; nil: the engine's default.
     public var voice: String?
-    /// Speech engine node: "flite" (English, the default) or "espeak" (Mandarin and other
-    /// languages); nil: chosen from the text and voice by `SayOptions.engine(text:language:voiceEngine:)`.
+    /// Speech engine node: "flite" (English, the default), "espeak" (Mandarin and other
+    /// languages) or "sherpa" (neural voices from VOXFLOW_VOICES); nil: chosen from the text and voice by `SayOptions.engine(text:language:voiceEngine:)`.
     public var engine: String?
     /// Language of unlabelled text: "auto" (English and Mandarin runs detected) or a BCP 47 tag.
     public var language: String = "auto"

@@ -34,8 +34,8 @@ public final class Voxflow: NodeCatalog, @unchecked Sendable {
     }
 
     /// Engine node types in the order they are asked whether they speak a voice (flite first:
-    /// asking espeak-ng starts it, ~10 ms).
-    public static let engineOrder = ["acoustic.flite", "acoustic.espeak"]
+    /// asking espeak-ng starts it, ~10 ms; then the neural voices of VOXFLOW_VOICES, which only reads their files).
+    public static let engineOrder = ["acoustic.flite", "acoustic.espeak", "acoustic.sherpa"]
 
     /// The engine node type that speaks `voice`, or nil when none does.
     public func engine(speaking voice: String) -> String? {

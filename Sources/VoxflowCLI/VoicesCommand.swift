@@ -15,7 +15,8 @@ struct VoicesCommand: ParsableCommand {
     var language: String?
 
     func run() throws {
-        var voices = Voxflow().voices()
+        let voxflow = Voxflow()
+        var voices = voxflow.voices()
         // The default engine first; then the others in load order.
         voices = voices.filter { $0.engine == "acoustic.flite" } + voices.filter { $0.engine != "acoustic.flite" }
         if let e = engine { voices = voices.filter { $0.engine == e } }
@@ -30,7 +31,8 @@ struct VoicesCommand: ParsableCommand {
         if json {
             let rows: [[String: Any]] = voices.map {
                 ["engine": $0.engine, "name": $0.voice.name, "language": $0.voice.language, "sample_rate": $0.voice.sampleRate,
-                 "gender": $0.voice.gender, "default": $0.voice.isDefault, "summary": $0.voice.summary]
+                 "gender": $0.voice.gender, "default": $0.voice.isDefault, "summary": $0.voice.summary,
+                 "speakers": voxflow.speakers(engine: $0.engine, voice: $0.voice.name) ?? 1]
             }
             print(String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
             return

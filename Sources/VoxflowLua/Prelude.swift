@@ -223,6 +223,10 @@ function M.write_json(path, value)
 end
 function M.voices() return call("voices") end
 function M.node_types() return call("node_types") end
+-- Models engines hold loaded, shared by every graph (ScriptHost+Models.swift).
+function M.models() return call("models") end
+function M.unload_model(path) return call("unload_model", path) end
+function M.reload_model(path) return call("reload_model", path) end
 function M.normalize(text, options) return call("normalize", text, options or {}) end
 function M.tag(text, options) return call("tag", text, options or {}) end
 

@@ -15,6 +15,7 @@ extension ScriptHost {
             defineUtilityFunctions(l)
             defineTextFunctions(l)
             defineDubFunctions(l)
+            defineModelFunctions(l)
         }
         if let e = l.run(source: Prelude.source, name: "voxflow") {
             fatalError("the voxflow Lua module failed to load: \(e)")
@@ -157,7 +158,8 @@ extension ScriptHost {
         l.setFunction("voices") { [unowned self] _, _ in
             [.list(voxflow.voices().map { e, v in
                 .object(["engine": .string(e), "name": .string(v.name), "language": .string(v.language),
-                         "sample_rate": .integer(v.sampleRate), "gender": .string(v.gender), "default": .bool(v.isDefault)])
+                         "sample_rate": .integer(v.sampleRate), "gender": .string(v.gender), "default": .bool(v.isDefault),
+                         "speakers": .integer(voxflow.speakers(engine: e, voice: v.name) ?? 1)])
             })]
         }
         l.setFunction("node_types") { [unowned self] _, _ in

@@ -13,7 +13,8 @@ import VoxflowTestSupport
         let plugins = doc["plugins"] as! [[String: Any]]
         let types = plugins.flatMap { ($0["node_types"] as! [[String: Any]]) }
         #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite", "acoustic.espeak", "vocoder.stretch",
-                                                             "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack"])
+                                                             "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack",
+                                                             "acoustic.sherpa", "acoustic.fallback"])
         let flite = types.first { $0["name"] as? String == "acoustic.flite" }!
         let rate = (flite["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "rate" }!
         #expect(rate["min"] as? Double == 0.25 && rate["max"] as? Double == 4 && rate["unit"] as? String == "×" && rate["live"] as? Bool == true)

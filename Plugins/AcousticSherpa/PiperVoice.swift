@@ -1,0 +1,65 @@
+import Foundation
+
+/// A Piper voice (`NAME.onnx` + `NAME.onnx.json`) made ready for sherpa-onnx.
+///
+/// Piper's ONNX files carry none of the metadata sherpa-onnx reads (model_type, sample_rate, n_speakers, …; without it
+/// sherpa-onnx ends the process), and Piper keeps its symbol table in the JSON (`phoneme_id_map`). So, once per
+/// (file, size, modification time), this writes into the cache folder a copy of the model with that metadata appended
+/// (`OnnxMetadata.copy`) and a `tokens.txt` from the symbol table; sherpa-onnx opens those. The text is phonemized the
+/// way Piper does it: libespeak-ng with the JSON's `espeak.voice`, IPA (see `SherpaPhonemizer`).
+enum PiperVoice {
+    static func spec(onnx: String) throws -> SherpaModelSpec {
+        let json = onnx + ".json"
+        guard FileManager.default.fileExists(atPath: json) else {
+            throw SherpaError.missingFile(path: json, role: "Piper voice config", model: onnx)
+        }
+        guard let data = FileManager.default.contents(atPath: json),
+              let config = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw SherpaError.badFile(path: json, message: "is not valid JSON (a Piper voice config is expected)")
+        }
+        guard let audio = config["audio"] as? [String: Any], let rate = audio["sample_rate"] as? Int else {
+            throw SherpaError.badFile(path: json, message: "has no audio.sample_rate")
+        }
+        guard let idMap = config["phoneme_id_map"] as? [String: Any], !idMap.isEmpty else {
+            throw SherpaError.badFile(path: json, message: "has no phoneme_id_map")
+        }
+        let espeak = (config["espeak"] as? [String: Any])?["voice"] as? String ?? "en-us"
+        let languageCode = (config["language"] as? [String: Any])?["code"] as? String ?? espeak
+        let speakers = max(1, config["num_speakers"] as? Int ?? 1)
+        let inference = config["inference"] as? [String: Any] ?? [:]
+        let name = ((onnx as NSString).lastPathComponent as NSString).deletingPathExtension
+
+        let dir = try SherpaCache.folder("piper/" + SherpaCache.key([onnx, json]))
+        let model = dir + "/model.onnx", tokens = dir + "/tokens.txt"
+        if !FileManager.default.fileExists(atPath: model) || !FileManager.default.fileExists(atPath: tokens) {
+            try writeTokens(idMap, to: tokens, json: json)
+            try OnnxMetadata.copy(onnx, to: model, adding: [
+                ("model_type", "vits"), ("comment", "piper"), ("language", languageCode), ("voice", espeak),
+                ("has_espeak", "1"), ("n_speakers", String(speakers)), ("sample_rate", String(rate)), ("add_blank", "0"),
+            ])
+        }
+        var spec = SherpaModelSpec(kind: .vits, name: name, path: onnx, model: model, tokens: tokens, espeakVoice: espeak,
+                                   language: SherpaModelSpec.bcp47(languageCode), sampleRate: rate, speakers: speakers)
+        spec.noiseScale = inference["noise_scale"] as? Double ?? 0.667
+        spec.noiseScaleW = inference["noise_w"] as? Double ?? 0.8
+        spec.lengthScale = inference["length_scale"] as? Double ?? 1
+        spec.piperConfig = json
+        return spec
+    }
+
+    /// sherpa-onnx's tokens.txt ("SYMBOL ID" per line) from Piper's phoneme_id_map.
+    private static func writeTokens(_ idMap: [String: Any], to path: String, json: String) throws {
+        var lines: [(Int, String)] = []
+        for (symbol, ids) in idMap {
+            guard let id = (ids as? [Int])?.first ?? ids as? Int else {
+                throw SherpaError.badFile(path: json, message: "phoneme_id_map entry \"\(symbol)\" has no id")
+            }
+            guard symbol.unicodeScalars.count == 1 else { continue }
+            lines.append((id, symbol))
+        }
+        let text = lines.sorted { $0.0 < $1.0 }.map { "\($0.1) \($0.0)\n" }.joined()
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw SherpaError.badFile(path: path, message: "cannot be written (\(error.localizedDescription))")
+        }
+    }
+}
