@@ -15,6 +15,7 @@ import VoxflowApp
 /// GET  /api/voices            every engine's voices (+ OpenAI aliases)
 /// GET  /health                plugins, engines, JACK, load
 /// GET  /metrics               Prometheus text format
+/// GET  /api/models, POST /api/models/unload, /api/models/reload   neural models held loaded
 /// GET  /ws/tts                WebSocket: JSON requests in, JSON events and binary audio out
 /// ```
 public func buildApplication(_ state: ServerState,
@@ -67,6 +68,7 @@ private func addRoutes(to router: Router<BasicWebSocketRequestContext>, state: S
     router.get("/health") { _, _ in
         try await state.counting("health") { try state.json(await state.health()) }
     }
+    state.addModelRoutes(to: router)
     router.get("/metrics") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: state.metrics.text())))
@@ -89,10 +91,11 @@ extension ServerState {
         }
     }
 
-    /// The request's body, refused with 413 past the message limit.
-    func body(of request: Request, context: some RequestContext) async throws -> Data {
+    /// The request's body, refused with 413 past the message limit; `allowEmpty`: an empty body reads as `{}`.
+    func body(of request: Request, context: some RequestContext, allowEmpty: Bool = false) async throws -> Data {
         do {
             var buffer = try await request.body.collect(upTo: limits.maxMessageBytes)
+            if allowEmpty && buffer.readableBytes == 0 { return Data("{}".utf8) }
             return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
         } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "the request body is larger than \(limits.maxMessageBytes) bytes (--max-message)")
@@ -113,8 +116,10 @@ extension ServerState {
         }
         return [
             "voices": list.map { e, v in
-                ["name": v.name, "engine": e, "language": v.language, "sample_rate": v.sampleRate, "gender": v.gender,
-                 "summary": v.summary, "default": v.isDefault] as [String: Any]
+                var entry: [String: Any] = ["name": v.name, "engine": e, "language": v.language, "sample_rate": v.sampleRate,
+                                            "gender": v.gender, "summary": v.summary, "default": v.isDefault]
+                if let n = synthesizer.voxflow.speakers(engine: e, voice: v.name) { entry["speakers"] = n }
+                return entry
             },
             "aliases": OpenAISpeech.voiceAliases,
         ]
