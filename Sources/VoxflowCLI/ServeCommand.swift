@@ -102,7 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: SessionCloser(state: state))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        do { try await services.run() } catch { throw Console.fail(config.explain(error)) }
         Console.info("stopped")
     }
 }

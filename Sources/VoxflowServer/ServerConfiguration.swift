@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Limits that keep one client from taking the server down.
 public struct ServerLimits: Sendable {
@@ -74,5 +75,20 @@ public enum ServerError: Error, CustomStringConvertible {
             throw ServerError.tokenFile(path: path, message: "must hold one token of at least 16 characters and no spaces")
         }
         return token
+    }
+}
+
+extension ServerConfiguration {
+    /// Words for an error that stopped the server, naming the address and what to do.
+    public func explain(_ error: Error) -> String {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case EADDRINUSE: return "cannot listen on \(host):\(port): the port is in use (another voxflow serve?); choose another with --port"
+            case EACCES: return "cannot listen on \(host):\(port): permission denied (ports below 1024 need privileges); choose another with --port"
+            case EADDRNOTAVAIL: return "cannot listen on \(host):\(port): this machine has no such address; check --host"
+            default: return "cannot listen on \(host):\(port): \(io)"
+            }
+        }
+        return "\(error)"
     }
 }

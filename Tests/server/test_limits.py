@@ -91,3 +91,10 @@ def test_a_preset_that_cannot_serve_stops_the_server_before_it_listens(tmp_path)
     bad.write_text("return vf.graph{\n")
     r = subprocess.run([BIN, "serve", "--port", "0", "--preset", str(bad)], capture_output=True, text=True, timeout=30)
     assert r.returncode != 0 and "bad.lua:2" in r.stderr, r.stderr
+
+
+def test_a_port_in_use_is_named(start_server):
+    s = start_server()
+    port = s.url.rsplit(":", 1)[1]
+    r = subprocess.run([BIN, "serve", "--port", port], capture_output=True, text=True, timeout=30)
+    assert r.returncode != 0 and f"cannot listen on 127.0.0.1:{port}: the port is in use" in r.stderr, r.stderr
