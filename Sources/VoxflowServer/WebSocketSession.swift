@@ -6,10 +6,11 @@ import VoxflowKit
 /// One `/ws/tts` connection. The client sends JSON text messages:
 ///
 ///     {"type": "synthesize", "id": "a1", "text": "Hello.", "voice": "slt", "format": "pcm", ...}
-///     {"type": "cancel", "id": "a1"}        (no id: everything running or waiting)
+///     {"type": "cancel", "id": "a1"}        (no id: everything running or waiting; a running request
+///                                            is confirmed by a "cancelled" event, after which none of its audio comes)
 ///     {"type": "flush"}                       (answered with "flushed" once every earlier request is done)
 ///
-/// and receives JSON events (`started`, `mark`, `progress`, `done`, `error`, `flushed`) with binary
+/// and receives JSON events (`started`, `mark`, `progress`, `cancelled`, `done`, `error`, `flushed`) with binary
 /// messages of audio between a request's `started` and `done`. Requests are spoken one after another,
 /// in the order sent; reading goes on meanwhile, so a `cancel` takes effect at the next chunk.
 actor WebSocketSession {
@@ -97,7 +98,9 @@ actor WebSocketSession {
             return await sendError(id, error)
         }
         switch type {
-        case "cancel": cancel(id)
+        case "cancel":
+            // The running request stops before its next chunk; "cancelled" confirms it: no audio of it follows.
+            if let running = cancel(id) { await send(["event": "cancelled", "id": running]) }
         case "flush": queueInput.yield(.flush)
         default: await enqueue(id: id, fields: fields)
         }
@@ -122,13 +125,18 @@ actor WebSocketSession {
         }
     }
 
-    private func cancel(_ id: String?) {
+    /// Cancels request `id` (nil: all); returns the id of the running request it stopped, if any.
+    @discardableResult
+    private func cancel(_ id: String?) -> String? {
+        let running = current?.id
         if let id {
-            if current?.id == id { current?.synthesis.cancel() } else { cancelled.insert(id) }
-        } else {
-            current?.synthesis.cancel()
-            cancelAllBefore = sequence + pending + 1
+            if running == id { current?.synthesis.cancel(); return id }
+            cancelled.insert(id)
+            return nil
         }
+        current?.synthesis.cancel()
+        cancelAllBefore = sequence + pending + 1
+        return running
     }
 
     // MARK: speaking
@@ -158,6 +166,8 @@ actor WebSocketSession {
                 let synthesis = try state.synthesizer.start(request)
                 current = (id, synthesis)
                 defer { current = nil }
+                // Cancelled while it waited for a synthesis slot (it was no longer queued, not yet running).
+                if cancelled.remove(id) != nil || sequence < cancelAllBefore { synthesis.cancel() }
                 let encoder = try Encoders.make(request.format, sampleFormat: request.sampleFormat, rate: synthesis.rate,
                                                 channels: synthesis.channels, streaming: true)
                 await send(["event": "started", "id": id, "format": request.format.rawValue, "sample_format": request.sampleFormat.rawValue,
