@@ -80,8 +80,11 @@ final class EspeakNode: Node {
             if st.held != nil {
                 st.held!.append(phrase)
             } else {
-                guard let n = try render(phrase, &st, base: st.cursor, lengthFactor: 1, id: id, context: context,
-                                         sink: { context.emit(.acoustic($0), of: id, on: "out") }) else { return }
+                // Rendered under the engine's shared lock: nothing here waits for downstream (EngineEmitter).
+                let out = EngineEmitter(id: id, context: context)
+                let rendered = try render(phrase, &st, base: st.cursor, lengthFactor: 1, id: id, context: context, sink: out.send)
+                out.flush()
+                guard let n = rendered else { return }
                 st.cursor += n
             }
             utterances[id] = st

@@ -31,6 +31,13 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return true
     }
 
+    /// Whether a `put` now would return without waiting.
+    var hasRoom: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return count < capacity || closed
+    }
+
     /// Blocks while empty. Returns nil once closed and drained.
     func take() -> Element? {
         condition.lock()

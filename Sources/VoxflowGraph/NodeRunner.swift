@@ -100,6 +100,13 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
         runner.deliver(.chunk(utterance, chunk), on: p)
     }
 
+    /// Only this thread puts into the downstream queue, so room seen here is still there at `emit`.
+    /// Offline, emitting runs downstream on this thread and never waits.
+    func canEmitWithoutWaiting(on pad: String) -> Bool {
+        guard let (runner, _) = outputs[pad] else { return true }
+        return runner.inbox?.hasRoom ?? true
+    }
+
     func isCancelled(_ id: UtteranceID) -> Bool { pipeline.state.isCancelled(id) }
 
     func post(_ event: NodeEvent) { pipeline.observer?(.node(name, event)) }

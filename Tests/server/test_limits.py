@@ -102,3 +102,19 @@ def test_a_port_in_use_is_named(start_server):
     port = s.url.rsplit(":", 1)[1]
     r = subprocess.run([BIN, "serve", "--port", port], capture_output=True, text=True, timeout=30)
     assert r.returncode != 0 and f"cannot listen on 127.0.0.1:{port}: the port is in use" in r.stderr, r.stderr
+
+
+def test_a_client_that_stops_reading_holds_up_no_one_else(start_server):
+    """The engines render under a lock shared by every graph of the process (flite, espeak-ng, a
+    shared model); a stream whose client stopped reading must not keep that lock."""
+    s = start_server()
+    for voice in ("rms", "en-us"):   # flite, espeak-ng
+        hold = requests.post(s.url + "/api/tts/synthesize", json={"text": LONG, "stream": True, "voice": voice},
+                             stream=True, timeout=60)
+        hold.raw.read(1024)
+        time.sleep(1.0)   # the held stream fills its window and queues, then waits
+        started = time.monotonic()
+        r = requests.post(s.url + "/api/tts/synthesize", json={"text": "Meanwhile, another client.", "voice": voice}, timeout=20)
+        assert r.status_code == 200 and decode(r.content)[0].size > 0
+        assert time.monotonic() - started < 10
+        hold.close()

@@ -55,12 +55,13 @@ public enum NativeFit {
         let naturalSeconds = Double(naturalFrames) / Double(rate)
         let target = target(controls, natural: naturalSeconds)
         let factor = lengthFactor(target: target, natural: naturalSeconds, range: range)
-        let out = ChunkRelay(id: id, context: context, note: NativeFitNote(naturalFrames: naturalFrames, lengthFactor: factor))
+        let out = EngineEmitter(id: id, context: context, note: NativeFitNote(naturalFrames: naturalFrames, lengthFactor: factor))
         if factor == 1 {
             natural.kept.forEach(out.send)
         } else {
             guard try render(factor, out.send) else { return }
         }
+        out.flush()
         context.post(.statistics(utterance: id, values: statistics(naturalFrames: naturalFrames, rate: rate,
                                                                    lengthFactor: factor, target: target)))
     }
@@ -72,33 +73,9 @@ public enum NativeFit {
     }
 }
 
-/// Where a fitted render's chunks go: kept in memory (the measuring render), or sent downstream
-/// with the engine's note on the first chunk.
+/// The measuring render's chunks, kept in memory.
 public final class ChunkRelay {
     public private(set) var kept: [AcousticChunk] = []
-    private let id: UtteranceID
-    private weak var context: NodeContext?
-    private var note: NativeFitNote?
-
-    public init() {
-        id = 0
-        context = nil
-    }
-
-    public init(id: UtteranceID, context: NodeContext, note: NativeFitNote) {
-        self.id = id
-        self.context = context
-        self.note = note
-    }
-
+    public init() {}
     public func keep(_ c: AcousticChunk) { kept.append(c) }
-
-    public func send(_ c: AcousticChunk) {
-        var c = c
-        if let n = note {
-            c.nativeFit = n
-            note = nil
-        }
-        context?.emit(.acoustic(c), of: id, on: "out")
-    }
 }

@@ -39,6 +39,11 @@ public protocol Node: AnyObject {
     func setParameter(_ name: String, _ value: ParameterValue) throws
 }
 
+extension NodeContext {
+    /// Contexts that never block (a node's own capture of another node's output) have room always.
+    public func canEmitWithoutWaiting(on pad: String) -> Bool { true }
+}
+
 extension Node {
     public func acceptedCaps(onSinkPad pad: String, template: Caps) -> Caps { template }
     public func finish() throws {}
@@ -59,6 +64,12 @@ public protocol NodeContext: AnyObject {
     /// dropped. Nodes emit only chunks: the graph forwards every `begin` before the node's first
     /// chunk and every `end` after the node has handled it.
     func emit(_ chunk: Chunk, of utterance: UtteranceID, on pad: String)
+
+    /// Streaming thread. True when emitting one chunk on `pad` now would not wait for downstream
+    /// (its queue has room). An engine that holds a lock other graphs share while it renders (flite's
+    /// and espeak-ng's process-wide state, a shared neural model) emits only then, and keeps the rest
+    /// until it has let go of the lock (`EngineEmitter`): a slow consumer never stalls other graphs.
+    func canEmitWithoutWaiting(on pad: String) -> Bool
 
     /// Any thread. True once utterance `id` has been cancelled.
     func isCancelled(_ id: UtteranceID) -> Bool
