@@ -100,11 +100,12 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
         runner.deliver(.chunk(utterance, chunk), on: p)
     }
 
-    /// Only this thread puts into the downstream queue, so room seen here is still there at `emit`.
-    /// Offline, emitting runs downstream on this thread and never waits.
+    /// When the downstream node has this link as its only input, only this thread puts into its
+    /// queue, so room seen here is still there at `emit`; with other inputs it may not be, so the
+    /// answer is no. Offline, emitting runs downstream on this thread and never waits.
     func canEmitWithoutWaiting(on pad: String) -> Bool {
-        guard let (runner, _) = outputs[pad] else { return true }
-        return runner.inbox?.hasRoom ?? true
+        guard let (runner, _) = outputs[pad], let inbox = runner.inbox else { return true }
+        return runner.linkedSinkPads == 1 && inbox.hasRoom
     }
 
     func isCancelled(_ id: UtteranceID) -> Bool { pipeline.state.isCancelled(id) }

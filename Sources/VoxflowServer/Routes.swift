@@ -21,7 +21,7 @@ import VoxflowApp
 public func buildApplication(_ state: ServerState,
                              onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     let config = state.configuration
-    let router = Router(context: BasicWebSocketRequestContext.self)
+    let router = Router(context: ServerRequestContext.self)
     router.middlewares.add(JSONErrors())
     if let token = config.token { router.middlewares.add(BearerAuth(token: token)) }
     addRoutes(to: router, state: state)
@@ -43,7 +43,7 @@ public func buildApplication(_ state: ServerState,
         logger: state.logger)
 }
 
-private func addRoutes(to router: Router<BasicWebSocketRequestContext>, state: ServerState) {
+private func addRoutes(to router: Router<ServerRequestContext>, state: ServerState) {
     router.get("/") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
@@ -52,14 +52,16 @@ private func addRoutes(to router: Router<BasicWebSocketRequestContext>, state: S
         let received = monotonicNow()
         return try await state.counting("synthesize") {
             let f = try JSONFields(data: try await state.body(of: request, context: context), allowed: SpeechRequest.fields)
-            return try await state.respond(try SpeechRequest(fields: f, limits: state.limits), endpoint: "synthesize", received: received)
+            return try await state.respond(try SpeechRequest(fields: f, limits: state.limits), endpoint: "synthesize", received: received,
+                                           channel: context.channel)
         }
     }
     router.post("/v1/audio/speech") { request, context in
         let received = monotonicNow()
         return try await state.counting("openai") {
             let f = try JSONFields(data: try await state.body(of: request, context: context), allowed: OpenAISpeech.fields)
-            return try await state.respond(try OpenAISpeech.request(f, limits: state.limits), endpoint: "openai", received: received)
+            return try await state.respond(try OpenAISpeech.request(f, limits: state.limits), endpoint: "openai", received: received,
+                                           channel: context.channel)
         }
     }
     router.get("/api/voices") { request, _ in

@@ -19,6 +19,8 @@ public struct ServerLimits: Sendable {
     public var maxMessageBytes = 64 * 1024
     /// Audio chunks a stream may hold unsent before the engine waits for the client (backpressure).
     public var streamWindow = 8
+    /// Largest complete (not streamed) response, in bytes; longer audio must be streamed.
+    public var maxCompleteBytes = 256 * 1024 * 1024
     /// Requests one WebSocket connection may have waiting.
     public var maxPendingPerConnection = 16
 

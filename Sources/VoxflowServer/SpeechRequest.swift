@@ -38,6 +38,9 @@ public struct SpeechRequest: Sendable {
         intensity = try f.number("intensity", in: 0...1) ?? 0.5
         duration = try f.number("duration", in: 0.05...600)
         language = try f.string("language") ?? "auto"
+        if language != "auto", language.count > 35 || language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) == nil {
+            throw APIError.badField("language", "'\(language.prefix(40))' is not a language tag like en, en-GB or zh; or auto")
+        }
         markup = !(try f.bool("plain") ?? false)
         format = try f.choice("format", AudioFormat.allCases.map(\.rawValue)).flatMap(AudioFormat.init) ?? defaultFormat
         sampleFormat = try f.choice("sample_format", SampleFormat.allCases.map(\.rawValue)).flatMap(SampleFormat.init) ?? .s16le

@@ -22,6 +22,7 @@ struct SynthesisOutcome: Sendable {
 /// heard as gaps. Stops after `totalTimeout` seconds with a failure naming the limit.
 func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, totalTimeout: Double,
            isolation: isolated (any Actor)? = #isolation,
+           onTimeout: @escaping @Sendable () -> Void = {},
            onMark: (Mark, Int) async throws -> Void = { _, _ in },
            onProgress: (SynthesisOutcome) async throws -> Void = { _ in },
            write: ([UInt8]) async throws -> Void) async throws -> SynthesisOutcome {
@@ -31,6 +32,7 @@ func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, tota
         try await Task.sleep(for: .seconds(totalTimeout))
         timedOut.set("took longer than the server's limit of \(String(format: "%g", totalTimeout)) s (--total-timeout); stopped")
         synthesis.cancel()
+        onTimeout()   // e.g. close the connection: a write stuck on a client that stopped reading returns then
     }
     defer { watchdog.cancel() }
     var firstSent: UInt64?
@@ -62,7 +64,10 @@ func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, tota
         synthesis.close()
         throw error
     }
-    outcome.end = ended ?? .cancelled   // a closed outlet (cancel, timeout) ends the stream without an end item
+    // No end item: the outlet was closed (cancel, timeout) or this task was cancelled (the client left). Either
+    // way the pipeline must stop, or its sink would wait on the window forever.
+    if ended == nil { synthesis.cancel() }
+    outcome.end = ended ?? .cancelled
     if case .failed = outcome.end { outcome.failure = synthesis.failureMessage ?? "\(outcome.end)" }
     if let t = timedOut.get() { outcome.failure = t }
     if outcome.end == .completed {

@@ -21,6 +21,7 @@ actor SynthesisSlots {
 
     /// Waits for a slot; throws 503 when the queue is full or the wait times out.
     func acquire() async throws {
+        try Task.checkCancellation()
         if active < maxActive && waiting.isEmpty {
             active += 1
             return

@@ -72,7 +72,10 @@ public final class Synthesizer: @unchecked Sendable {
         do { spec = try SayPreset.graph(voxflow: voxflow, options: o, preset: preset) } catch {
             throw APIError(.internalServerError, "the say preset failed: \(error)")
         }
-        lock.withLock { specs[key] = spec }
+        lock.withLock {
+            if specs.count >= 256 { specs.removeAll() }   // rate and pitch are free numbers: keep the cache bounded
+            specs[key] = spec
+        }
         return spec
     }
 }
@@ -112,10 +115,20 @@ final class Synthesis: @unchecked Sendable {
     }
 
     /// Joins the pipeline's threads off the caller's thread (they end once the utterance has).
+    /// Idempotent: the first call does it.
     func close() {
+        guard closeOnce.claim() else { return }
         let p = pipeline
         DispatchQueue.global().async { try? p.finish() }
     }
+    private let closeOnce = Once()
+}
+
+/// True for the first caller of `claim()` only.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func claim() -> Bool { lock.withLock { defer { done = true }; return !done } }
 }
 
 final class FailureNote: @unchecked Sendable {

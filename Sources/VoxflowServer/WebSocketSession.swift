@@ -24,6 +24,10 @@ actor WebSocketSession {
     private let queue: AsyncStream<Work>
     private let queueInput: AsyncStream<Work>.Continuation
     private var pending = 0
+    /// Ids waiting in the queue (a count: a client may reuse an id), and the one taken from it and
+    /// not yet done (waiting for a synthesis slot, or speaking).
+    private var queuedIDs: [String: Int] = [:]
+    private var busyID: String?
     private var current: (id: String, synthesis: Synthesis)?
     private var cancelled: Set<String> = []
     private var cancelAllBefore = 0
@@ -70,8 +74,10 @@ actor WebSocketSession {
         }
     }
 
+    /// The client left: what runs stops, and what is queued is skipped (an AsyncStream still hands
+    /// out what it holds after `finish`).
     private func stop() {
-        current?.synthesis.cancel()
+        cancel(nil)
         queueInput.finish()
     }
 
@@ -100,6 +106,9 @@ actor WebSocketSession {
         switch type {
         case "cancel":
             // The running request stops before its next chunk; "cancelled" confirms it: no audio of it follows.
+            if let id, id != busyID, queuedIDs[id] == nil {
+                return await sendError(id, APIError.badField("id", "no request '\(id)' is running or waiting on this connection"))
+            }
             if let running = cancel(id) { await send(["event": "cancelled", "id": running]) }
         case "flush": queueInput.yield(.flush)
         default: await enqueue(id: id, fields: fields)
@@ -118,6 +127,7 @@ actor WebSocketSession {
                 throw APIError(.tooManyRequests, "\(pending) requests are already waiting on this connection (the most is \(state.limits.maxPendingPerConnection)); wait for some to finish")
             }
             pending += 1
+            queuedIDs[id, default: 0] += 1
             queueInput.yield(.speak(id: id, request))
         } catch {
             state.metrics.request(endpoint: "ws", status: Int((error as? APIError)?.status.code ?? 400))
@@ -131,7 +141,7 @@ actor WebSocketSession {
         let running = current?.id
         if let id {
             if running == id { current?.synthesis.cancel(); return id }
-            cancelled.insert(id)
+            cancelled.insert(id)   // queued, or waiting for a slot: skipped or stopped when it gets there
             return nil
         }
         current?.synthesis.cancel()
@@ -149,6 +159,9 @@ actor WebSocketSession {
             case let .speak(id, request):
                 pending -= 1
                 sequence += 1
+                queuedIDs[id] = (queuedIDs[id] ?? 1) > 1 ? queuedIDs[id]! - 1 : nil
+                busyID = id
+                defer { busyID = nil }
                 if cancelled.remove(id) != nil || sequence < cancelAllBefore {
                     await send(["event": "done", "id": id, "cancelled": true, "audio_seconds": 0])
                     continue
@@ -207,7 +220,7 @@ actor WebSocketSession {
         let limit = state.limits.idleTimeout
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(250))
-            if current == nil, pending == 0, Double(monotonicNow() - lastActivity) / 1e9 > limit {
+            if busyID == nil, pending == 0, Double(monotonicNow() - lastActivity) / 1e9 > limit {
                 try? await outbound.close(.normalClosure, reason: "idle for \(Int(limit)) s")
                 return
             }

@@ -118,3 +118,26 @@ def test_a_client_that_stops_reading_holds_up_no_one_else(start_server):
         assert r.status_code == 200 and decode(r.content)[0].size > 0
         assert time.monotonic() - started < 10
         hold.close()
+
+
+def test_slots_come_back_from_clients_that_leave(start_server):
+    """A streaming request whose client gave up while it was queued, and a stream whose client
+    stopped reading past --total-timeout, both give their synthesis slot back."""
+    s = start_server("--max-concurrent", "1", "--max-queue", "4", "--queue-timeout", "20", "--total-timeout", "2")
+    url = s.url + "/api/tts/synthesize"
+    hold = requests.post(url, json={"text": LONG, "stream": True}, stream=True, timeout=60)
+    hold.raw.read(1024)   # …and reads no more: past 2 s the server cuts it off
+    try:
+        requests.post(url, json={"text": "I give up waiting.", "stream": True}, timeout=0.5)
+    except requests.exceptions.ReadTimeout:
+        pass   # left while queued
+    deadline = time.time() + 15
+    while "voxflow_active_streams 0" not in requests.get(s.url + "/metrics", timeout=10).text:
+        assert time.time() < deadline, "the stalled stream kept its slot past --total-timeout"
+        time.sleep(0.2)
+    hold.close()
+    r = requests.post(url, json={"text": "The slot is free again."}, timeout=15)
+    assert r.status_code == 200, r.text
+    time.sleep(0.5)
+    m = requests.get(s.url + "/metrics", timeout=10).text
+    assert "voxflow_active_streams 0" in m and "voxflow_queued_requests 0" in m, m

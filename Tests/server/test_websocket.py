@@ -107,7 +107,7 @@ def test_bad_messages_get_error_events_and_the_connection_stays(server):
         async with websockets.connect(server.ws_url) as ws:
             out = []
             for msg in ['{"text": ', '{"id": "v", "text": "Hi.", "voice": "nobody"}', '{"id": "f", "text": "Hi.", "format": "mp3"}',
-                        '{"type": "dance"}', b"\x00\x01"]:
+                        '{"type": "dance"}', b"\x00\x01", '{"type": "cancel", "id": "nope"}', '{"text": "Hi.", "language": "not a tag"}']:
                 await ws.send(msg)
                 out.append(json.loads(await asyncio.wait_for(ws.recv(), 10)))
             await ws.send(json.dumps({"id": "ok", "text": "Still here."}))
@@ -120,6 +120,8 @@ def test_bad_messages_get_error_events_and_the_connection_stays(server):
     assert errors[2]["error"]["param"] == "format"
     assert errors[3]["error"]["param"] == "type"
     assert "JSON text" in errors[4]["error"]["message"]
+    assert errors[5]["id"] == "nope" and errors[5]["error"]["param"] == "id"
+    assert errors[6]["error"]["param"] == "language"
     assert done["id"] == "ok" and done["audio_seconds"] > 0.3
 
 
