@@ -74,10 +74,9 @@ final class SherpaNode: Node {
                 st.held!.append(phrase)
             } else {
                 // Rendered under the engine's shared lock: nothing here waits for downstream (EngineEmitter).
-                let out = EngineEmitter(id: id, context: context)
-                let rendered = try render(phrase, st.voice, base: st.cursor, lengthFactor: 1, id: id, context: context, sink: out.send)
-                out.flush()
-                guard let n = rendered else { return }
+                guard let n = try EngineEmitter.render(id, context, {
+                    try render(phrase, st.voice, base: st.cursor, lengthFactor: 1, id: id, context: context, sink: $0)
+                }) else { return }
                 st.cursor += n
             }
             utterances[id] = st

@@ -43,4 +43,14 @@ public final class EngineEmitter {
         for c in held { context.emit(.acoustic(c), of: id, on: pad) }
         held.removeAll()
     }
+
+    /// Renders through a fresh emitter on "out" — `render` takes the engine's lock itself and sends
+    /// into the sink it is given — then flushes what was kept. Returns what `render` returns.
+    public static func render<T>(_ id: UtteranceID, _ context: NodeContext,
+                                 _ render: (_ sink: @escaping (AcousticChunk) -> Void) throws -> T) rethrows -> T {
+        let out = EngineEmitter(id: id, context: context)
+        let result = try render(out.send)
+        out.flush()
+        return result
+    }
 }
