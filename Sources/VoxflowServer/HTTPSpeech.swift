@@ -47,12 +47,7 @@ extension ServerState {
                                   channel: any Channel) async throws -> Response {
         let encoder = try Encoders.make(request.format, sampleFormat: request.sampleFormat, rate: request.sampleRate,
                                         channels: request.channels, streaming: true)
-        metrics.queuedRequests.increment()
-        do { try await slots.acquire() } catch {
-            metrics.queuedRequests.decrement()
-            throw error
-        }
-        metrics.queuedRequests.decrement()
+        try await acquireSlot()
         let synthesis: Synthesis
         do { synthesis = try synthesizer.start(request) } catch {
             await slots.release()

@@ -21,14 +21,16 @@ public final class ServerState: Sendable {
 
     var limits: ServerLimits { configuration.limits }
 
+    /// Waits for a synthesis slot, counted as queued meanwhile; 503 past the queue's limits.
+    func acquireSlot() async throws {
+        metrics.queuedRequests.increment()
+        defer { metrics.queuedRequests.decrement() }
+        try await slots.acquire()
+    }
+
     /// Waits for a synthesis slot (503 past the queue's limits), runs `body`, frees the slot.
     func withSlot<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
-        metrics.queuedRequests.increment()
-        do { try await slots.acquire() } catch {
-            metrics.queuedRequests.decrement()
-            throw error
-        }
-        metrics.queuedRequests.decrement()
+        try await acquireSlot()
         metrics.activeStreams.increment()
         defer {
             metrics.activeStreams.decrement()
