@@ -55,7 +55,8 @@ actor WebSocketSession {
         let running = current?.id
         cancel(nil)
         await sendError(running, APIError(.serviceUnavailable, "the server is shutting down; request cancelled", retryAfter: 5))
-        try? await outbound.close(.goingAway, reason: "server shutting down")
+        let outbound = self.outbound
+        try? await inOrder { try await outbound.close(.goingAway, reason: "server shutting down") }
     }
 
     private func serve(inbound: WebSocketInboundStream) async throws {
@@ -193,7 +194,10 @@ actor WebSocketSession {
                     onProgress: { o in
                         await self.send(["event": "progress", "id": id, "audio_seconds": o.audioSeconds])
                     },
-                    write: { bytes in try await self.outbound.writeBinaryMessage(ByteBuffer(bytes: bytes)) })
+                    write: { bytes in
+                        let outbound = self.outbound
+                        try await self.inOrder { try await outbound.writeBinaryMessage(ByteBuffer(bytes: bytes)) }
+                    })
                 state.record(outcome, endpoint: "ws")
                 if let f = outcome.failure, outcome.end != .cancelled || f.contains("limit") {
                     state.metrics.request(endpoint: "ws", status: 500)
@@ -221,7 +225,8 @@ actor WebSocketSession {
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(250))
             if busyID == nil, pending == 0, Double(monotonicNow() - lastActivity) / 1e9 > limit {
-                try? await outbound.close(.normalClosure, reason: "idle for \(Int(limit)) s")
+                let outbound = self.outbound
+                try? await inOrder { try await outbound.close(.normalClosure, reason: "idle for \(Int(limit)) s") }
                 return
             }
         }
@@ -229,9 +234,22 @@ actor WebSocketSession {
 
     // MARK: writing
 
+    /// The last write queued. Writes leave the actor to run (the writer is not isolated to it), so
+    /// two tasks of this session — the reader answering a `cancel`, the speaker sending audio — could
+    /// otherwise pass each other; chained here, frames go out in the order the actor asked for them.
+    private var lastWrite: Task<Void, Never>?
+
+    private func inOrder(_ write: @escaping @Sendable () async throws -> Void) async throws {
+        let previous = lastWrite
+        let this = Task { await previous?.value; try await write() }
+        lastWrite = Task { _ = try? await this.value }
+        try await this.value
+    }
+
     private func send(_ event: [String: Any]) async {
         guard let data = try? JSONSerialization.data(withJSONObject: event, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        try? await outbound.write(.text(String(decoding: data, as: UTF8.self)))
+        let outbound = self.outbound, text = String(decoding: data, as: UTF8.self)
+        try? await inOrder { try await outbound.write(.text(text)) }
     }
 
     private func sendError(_ id: String?, _ error: Error) async {
