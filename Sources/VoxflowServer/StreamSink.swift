@@ -48,7 +48,9 @@ final class StreamSinkNode: Node, @unchecked Sendable {
         case let .chunk(.audio(a)):
             var chunk = a
             if a.channels == 1 && channels == 2 {
-                chunk.samples = a.samples.flatMap { [$0, $0] }
+                var stereo = [Float](repeating: 0, count: a.samples.count * 2)
+                for (i, x) in a.samples.enumerated() { stereo[2 * i] = x; stereo[2 * i + 1] = x }
+                chunk.samples = stereo
                 chunk.channels = 2
             }
             _ = outlet.send(chunk)
