@@ -35,28 +35,29 @@ enum OnnxMetadata {
         return out
     }
 
-    /// Copies `source` to `destination` with `pairs` added to its metadata (atomically: a temporary file renamed).
-    static func copy(_ source: String, to destination: String, adding pairs: [(String, String)]) throws {
-        let tmp = destination + ".tmp\(getpid())"
-        let fm = FileManager.default
-        try? fm.removeItem(atPath: tmp)
+    /// Writes to `destination` (a new file) the bytes of `source` with `pairs` added to its metadata. `source` is only
+    /// read, through any symlink: the user's model is never opened for writing. The caller makes `destination` appear
+    /// atomically (it writes inside a cache entry's temporary folder).
+    static func write(copyOf source: String, to destination: String, adding pairs: [(String, String)]) throws {
+        guard let model = try? Data(contentsOf: URL(fileURLWithPath: source), options: .alwaysMapped) else {
+            throw SherpaError.badFile(path: source, message: "cannot be read")
+        }
+        var extra = Data()
+        for (k, v) in pairs {
+            var entry = Data()
+            entry.append(0x0A); entry.append(varint(k.utf8.count)); entry.append(contentsOf: Array(k.utf8))
+            entry.append(0x12); entry.append(varint(v.utf8.count)); entry.append(contentsOf: Array(v.utf8))
+            extra.append(0x72); extra.append(varint(entry.count)); extra.append(entry)
+        }
         do {
-            try fm.copyItem(atPath: source, toPath: tmp)
-            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: tmp))
-            defer { try? h.close() }
-            try h.seekToEnd()
-            var extra = Data()
-            for (k, v) in pairs {
-                var entry = Data()
-                entry.append(0x0A); entry.append(varint(k.utf8.count)); entry.append(contentsOf: Array(k.utf8))
-                entry.append(0x12); entry.append(varint(v.utf8.count)); entry.append(contentsOf: Array(v.utf8))
-                extra.append(0x72); extra.append(varint(entry.count)); extra.append(entry)
+            guard FileManager.default.createFile(atPath: destination, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
             }
+            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: destination))
+            defer { try? h.close() }
+            try h.write(contentsOf: model)
             try h.write(contentsOf: extra)
-            try? fm.removeItem(atPath: destination)
-            try fm.moveItem(atPath: tmp, toPath: destination)
         } catch {
-            try? fm.removeItem(atPath: tmp)
             throw SherpaError.badFile(path: destination, message: "cannot be written (\(error.localizedDescription))")
         }
     }

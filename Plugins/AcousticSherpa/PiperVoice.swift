@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Piper's ONNX files carry none of the metadata sherpa-onnx reads (model_type, sample_rate, n_speakers, …; without it
 /// sherpa-onnx ends the process), and Piper keeps its symbol table in the JSON (`phoneme_id_map`). So, once per
-/// (file, size, modification time), this writes into the cache folder a copy of the model with that metadata appended
-/// (`OnnxMetadata.copy`) and a `tokens.txt` from the symbol table; sherpa-onnx opens those. The text is phonemized the
+/// (file, size, modification time), this writes into a cache entry (made atomically, `SherpaCache.entry`) a copy of the model with that metadata appended
+/// (`OnnxMetadata.write`; the user's file is only read) and a `tokens.txt` from the symbol table; sherpa-onnx opens those. The text is phonemized the
 /// way Piper does it: libespeak-ng with the JSON's `espeak.voice`, IPA (see `SherpaPhonemizer`).
 enum PiperVoice {
     static func spec(onnx: String) throws -> SherpaModelSpec {
@@ -29,15 +29,14 @@ enum PiperVoice {
         let inference = config["inference"] as? [String: Any] ?? [:]
         let name = ((onnx as NSString).lastPathComponent as NSString).deletingPathExtension
 
-        let dir = try SherpaCache.folder("piper/" + SherpaCache.key([onnx, json]))
-        let model = dir + "/model.onnx", tokens = dir + "/tokens.txt"
-        if !FileManager.default.fileExists(atPath: model) || !FileManager.default.fileExists(atPath: tokens) {
-            try writeTokens(idMap, to: tokens, json: json)
-            try OnnxMetadata.copy(onnx, to: model, adding: [
+        let dir = try SherpaCache.entry("piper", key: SherpaCache.key([onnx, json]), files: ["model.onnx", "tokens.txt"]) { tmp in
+            try writeTokens(idMap, to: tmp + "/tokens.txt", json: json)
+            try OnnxMetadata.write(copyOf: onnx, to: tmp + "/model.onnx", adding: [
                 ("model_type", "vits"), ("comment", "piper"), ("language", languageCode), ("voice", espeak),
                 ("has_espeak", "1"), ("n_speakers", String(speakers)), ("sample_rate", String(rate)), ("add_blank", "0"),
             ])
         }
+        let model = dir + "/model.onnx", tokens = dir + "/tokens.txt"
         var spec = SherpaModelSpec(kind: .vits, name: name, path: onnx, model: model, tokens: tokens, espeakVoice: espeak,
                                    language: SherpaModelSpec.bcp47(languageCode), sampleRate: rate, speakers: speakers)
         spec.noiseScale = inference["noise_scale"] as? Double ?? 0.667

@@ -81,3 +81,36 @@ import VoxflowTestSupport
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
+
+/// Two `voxflow say` processes opening one new Piper voice on an empty cache at once: both speak, one entry is left.
+@Suite struct SherpaColdCacheCLITests {
+    @Test func twoProcessesOnAColdCacheBothSucceed() throws {
+        let dir = try VoxflowProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for round in 0..<3 {
+            let voice = dir.appendingPathComponent("v\(round).onnx").path
+            try FileManager.default.copyItem(atPath: try TinyModels.path("piper-en/voice.onnx"), toPath: voice)
+            try FileManager.default.copyItem(atPath: try TinyModels.path("piper-en/voice.onnx.json"), toPath: voice + ".json")
+            let cache = dir.appendingPathComponent("cache\(round)").path
+            let env = ["VOXFLOW_VOICES": voice, "VOXFLOW_CACHE_DIR": cache]
+            let results = LockedResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let out = dir.appendingPathComponent("r\(round)-\(i).wav").path
+                let r = try? VoxflowProcess.run(["say", "--voice", "v\(round)", "Cold cache.", "-o", out], env: env)
+                results.add(r)
+            }
+            for r in results.all {
+                #expect(r?.status == 0, "round \(round): \(r?.stderr ?? "did not run")")
+            }
+            let entries = try FileManager.default.contentsOfDirectory(atPath: cache + "/sherpa/piper")
+            #expect(entries.count == 1, "round \(round): \(entries)")
+        }
+    }
+}
+
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [VoxflowProcess.Result?] = []
+    func add(_ r: VoxflowProcess.Result?) { lock.lock(); results.append(r); lock.unlock() }
+    var all: [VoxflowProcess.Result?] { lock.lock(); defer { lock.unlock() }; return results }
+}
