@@ -23,7 +23,6 @@ let plugins = [
     plugin("SinkFile", dependencies: ["CSndfile"]),
     plugin("SinkJack", dependencies: ["CJackSink"]),
     plugin("AcousticSherpa", dependencies: ["CSherpa"]),
-    plugin("AcousticFallback", dependencies: ["CSoxr"]),
 ]
 
 let kit: Target.Dependency = .product(name: "VoxflowKit", package: "VoxflowKit")
@@ -71,7 +70,7 @@ let package = Package(
 
         // Host modules
         .target(name: "VoxflowGraph", dependencies: [kit]),
-        .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph"]),
+        .target(name: "VoxflowPluginHost", dependencies: [kit, "VoxflowGraph", "CSoxr"]),
         .target(name: "VoxflowApp", dependencies: [
             kit, "VoxflowGraph", "VoxflowPluginHost", "VoxflowText", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -8,56 +8,27 @@
 -- graph or the voices, and use the copy with `voxflow dub --preset my-dub.lua SUBS.srt`.
 --
 -- Speakers (`ALICE: …`, `[Bob] …`, WebVTT `<v Bob>`) get voices from the voices file, e.g.
--- {"ALICE": "slt", "Bob": "awb"} (or a Lua file returning such a table); speakers it does not
--- name get the pool's voices in turn, and cues without a speaker the pool's first.
+-- {"ALICE": "en_US-joe-medium", "Bob": "slt"} (or a Lua file returning such a table); speakers it
+-- does not name get the pool's voices in turn, and cues without a speaker the pool's first.
 local vf = require("voxflow")
 local o = vf.options or { subtitles = arg[1], output = arg[2] or "dub.wav", voices = arg[3] }
 if not o.subtitles then error("usage: voxflow run presets/dub.lua SUBS.srt [OUT.wav] [VOICES.json|VOICES.lua]", 0) end
 
--- The engine: flite for English; espeak-ng (Mandarin through pinyin, and English runs in its en-us
--- voice) when the subtitles hold Hanzi — flite speaks English only.
-local engine, pool = "acoustic.flite", { "rms", "slt", "awb", "kal16" }
-local ok, cues = pcall(vf.subtitles, o.subtitles)
-if ok then
-  for _, cue in ipairs(cues) do
-    if cue.text:find("[\228-\233][\128-\191][\128-\191]") then
-      -- espeak-ng has one Mandarin voice; its variants (+f3, +m3, …) give each speaker their own.
-      engine, pool = "acoustic.espeak", { "cmn-latn-pinyin", "cmn-latn-pinyin+f3", "cmn-latn-pinyin+m3", "cmn-latn-pinyin+f2" }
-      break
-    end
-  end
-end
-
--- Neural voices (VOXFLOW_VOICES, `voxflow voices`): when the voices file names one, every line goes to
--- acoustic.sherpa, and the pool is its voices (one model per voice, loaded once and shared).
-local neural = {}
-for _, v in ipairs(vf.voices()) do if v.engine == "acoustic.sherpa" then neural[v.name] = true end end
-local named = type(o.voices) == "table" and o.voices or {}
-if type(o.voices) == "string" and o.voices:match("%.json$") then
-  local ok_json, t = pcall(vf.read_json, o.voices)
-  if ok_json and type(t) == "table" then named = t end
-end
-for _, voice in pairs(named) do
-  if neural[voice] then
-    engine, pool = "acoustic.sherpa", {}
-    for name in pairs(neural) do pool[#pool + 1] = name end
-    table.sort(pool)
-    break
-  end
-end
-
+-- The engine: acoustic.auto speaks each line with the engine of its voice, so one track mixes voices of any engines
+-- (a neural voice for ALICE, a flite voice for BOB). Speakers the voices file does not name get the best installed
+-- voices for the subtitles' language in turn (vf.dub's pool; give `pool = {…}` to choose them yourself).
 -- The graph that speaks one line. vf.dub points its sink.file into the cache (one file per line,
 -- named by the line's key), so the sink needs no path here; its rate is the track's.
 local g = vf.graph{
   { "text.normalize", name = "normalize" },
   { "prosody.tag", name = "prosody" },
-  { engine, name = "tts" },
+  { "acoustic.auto", name = "tts", sample_rate = o.sample_rate or 48000 },
   { "vocoder.stretch", name = "vocoder" },
   { "sink.file", name = "out", sample_rate = o.sample_rate or 48000 },
 }
 
 local summary = vf.dub{
-  subtitles = o.subtitles, output = o.output, graph = g, voices = o.voices, pool = pool,
+  subtitles = o.subtitles, output = o.output, graph = g, voices = o.voices,
   stems = o.stems, report = o.report, length = o.length, borrow_gap = o.borrow_gap, overlap = o.overlap,
   fit = o.fit, cache = o.cache, encoding = o.encoding, progress = o.progress, verbose = o.verbose,
 }

@@ -19,20 +19,15 @@ else
            channels = o.channels or 1, encoding = o.encoding or "pcm16" }
 end
 
--- The engine: flite for English (the default), espeak-ng for Mandarin (through pinyin) and the
--- other languages, sherpa-onnx for the neural voices of VOXFLOW_VOICES. `voxflow say` picks one
--- from the text and voice (o.engine).
-local tts
-if o.engine == "sherpa" then
-  tts = { "acoustic.sherpa", name = "tts", voice = o.voice or "", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
-elseif o.engine == "espeak" then
-  tts = { "acoustic.espeak", name = "tts", voice = o.voice or "en-us", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
-else
-  tts = { "acoustic.flite", name = "tts", voice = o.voice or "rms", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
-end
+-- The engine: acoustic.auto speaks each phrase with the engine of its voice — the one named (o.voice, SSML
+-- <voice name="…">), else the best installed voice for the phrase's language (a natural neural voice when one is
+-- installed; Mandarin runs go to a Mandarin voice, English runs to an English one) — and joins them at the sink's rate.
+-- A script that wants one engine names it instead: { "acoustic.flite", voice = "slt" }.
+local tts = { "acoustic.auto", name = "tts", voice = o.voice or "", rate = o.rate or 1.0, pitch = o.pitch or 0.0,
+              sample_rate = o.sample_rate or 48000 }
 
 local g = vf.graph{
-  auto_resample = o.auto_resample ~= false,   -- a resampler goes where rates differ (flite 16 kHz → 48 kHz)
+  auto_resample = o.auto_resample ~= false,   -- a resampler goes where rates differ (a JACK server's own rate)
   { "text.normalize", name = "normalize", markup = o.markup ~= false, language = o.language or "auto" },
   { "prosody.tag", name = "prosody" },
   tts,

@@ -28,8 +28,9 @@ struct EspeakVoice: Sendable, Hashable {
         let others = languages.dropFirst().map(\.tag)
         let summary = "espeak-ng \(displayName.replacingOccurrences(of: "_", with: " "))"
             + (others.isEmpty ? "" : "; also \(others.joined(separator: ", "))")
-        return VoiceInfo(name: name, language: Self.bcp47(languages.first?.tag ?? name), sampleRate: rate, gender: gender,
-                         summary: summary, isDefault: isDefault)
+        let tags = languages.map { Self.bcp47($0.tag) }
+        return VoiceInfo(name: name, languages: tags.isEmpty ? [Self.bcp47(name)] : tags, sampleRate: rate, gender: gender,
+                         summary: summary, isDefault: isDefault, quality: .formant, features: [.rate, .pitch, .duration, .wordTimings])
     }
 
     /// "en-us" → "en-US", "cmn-latn-pinyin" → "cmn-Latn-pinyin" (BCP 47 casing).

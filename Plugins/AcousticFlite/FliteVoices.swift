@@ -2,17 +2,20 @@ import CFlite
 import Foundation
 import VoxflowKit
 
-/// The flite voices this plugin embeds, all 16 kHz. rms is the default: the most intelligible of
+/// The flite voices this plugin embeds, all 16 kHz, in the order a cast takes them (dubbing pools). rms is the default: the most intelligible of
 /// them by an offline recognizer (20% WER vs 26–36% for the others; see PLATFORM-NOTES).
 enum FliteVoices {
     static let rate = 16_000
     static let all: [VoiceInfo] = [
-        VoiceInfo(name: "rms", language: "en-US", sampleRate: rate, gender: "male",
-                  summary: "CMU US RMS, clustergen; most intelligible; no native pitch control", isDefault: true),
-        VoiceInfo(name: "awb", language: "en-GB-x-scotland", sampleRate: rate, gender: "male",
-                  summary: "CMU AWB (Scottish English), clustergen"),
-        VoiceInfo(name: "slt", language: "en-US", sampleRate: rate, gender: "female", summary: "CMU US SLT, clustergen"),
-        VoiceInfo(name: "kal16", language: "en-US", sampleRate: rate, gender: "male", summary: "CMU US KAL, diphone"),
+        VoiceInfo(name: "rms", languages: ["en-US"], sampleRate: rate, gender: "male",
+                  summary: "CMU US RMS, clustergen; most intelligible; no native pitch control", isDefault: true,
+                  quality: .parametric, features: [.rate, .duration, .wordTimings]),
+        VoiceInfo(name: "slt", languages: ["en-US"], sampleRate: rate, gender: "female", summary: "CMU US SLT, clustergen",
+                  quality: .parametric, features: [.rate, .pitch, .duration, .wordTimings]),
+        VoiceInfo(name: "awb", languages: ["en-GB-x-scotland", "en"], sampleRate: rate, gender: "male",
+                  summary: "CMU AWB (Scottish English), clustergen", quality: .parametric, features: [.rate, .pitch, .duration, .wordTimings]),
+        VoiceInfo(name: "kal16", languages: ["en-US"], sampleRate: rate, gender: "male", summary: "CMU US KAL, diphone",
+                  quality: .diphone, features: [.rate, .pitch, .duration, .wordTimings]),
     ]
     static var names: [String] { all.map(\.name) }
 

@@ -1,63 +1,60 @@
 import Foundation
 import VoxflowKit
 
-/// `acoustic.sherpa`: neural voices (Piper/VITS, Matcha, Kokoro, Kitten, ZipVoice) through sherpa-onnx.
+/// `acoustic.sherpa`: neural voices (Piper/VITS, Matcha, Kokoro, Kitten, ZipVoice) through sherpa-onnx, behind the SDK's
+/// engine node.
 ///
 /// Creating a node (control thread) resolves the voice, names any missing file, checks the model in a child process
 /// (cached), and loads it into the process-wide model cache, so a broken model fails the graph's build with the file's
 /// name and the host carries on. Models stay loaded and are shared by every node; the host lists, unloads and reloads
 /// them through `ModelHolding`.
-final class SherpaFactory: NodeFactory, ModelHolding, SpeakerListing {
-    let type = NodeTypeDescriptor(
-        name: "acoustic.sherpa",
-        summary: "sherpa-onnx neural voices (Piper/VITS, Matcha, Kokoro, Kitten, ZipVoice) from VOXFLOW_VOICES; phrases streamed clause by clause",
-        sinkPads: [PadTemplate("in", .prosody, "one phrase per chunk")],
-        srcPads: [PadTemplate("out", .acoustic([.pcm]), "PCM at the model's rate, approximate word marks")],
-        parameters: [
-            ParameterSpec("voice", .string, default: .string(""),
-                          "voice name (voxflow voices), path of a Piper .onnx or model folder, or a reference table "
-                          + "{reference = \"ref.wav\", text = \"…\"}; empty: the first voice of VOXFLOW_VOICES"),
-            ParameterSpec("model", .string, default: .string(""),
-                          "with a reference voice: the model that speaks (name or path); empty: the first voice"),
-            ParameterSpec("speaker", .int, default: .int(0), range: 0...9999, "speaker id of a multi-speaker model"),
-            ParameterSpec("length_scale", .double, default: .double(1), range: 0.25...4, unit: "×",
-                          "multiplies the model's length scale (above 1: slower)"),
-            ParameterSpec("rate", .double, default: .double(1), range: 0.25...4, unit: "×", live: true,
-                          "speaking rate; multiplied by the phrase's (the model's speed)"),
-            ParameterSpec("pitch", .double, default: .double(0), range: -12...12, unit: "semitones", live: true,
-                          "pitch shift, added to the phrase's; these models have none, so vocoder.stretch applies it"),
-            ParameterSpec("threads", .int, default: .int(1), range: 1...16, "ONNX Runtime threads per model (set by the first node that loads it)"),
-        ],
-        traits: [.engine])
+final class SherpaFactory: EngineNodeFactory, ModelHolding {
+    init() {
+        super.init(
+            engine: SherpaSpeechEngine(),
+            summary: "sherpa-onnx neural voices (Piper/VITS, Matcha, Kokoro, Kitten, ZipVoice) from VOXFLOW_VOICES; phrases streamed clause by clause",
+            parameters: [
+                ParameterSpec("model", .string, default: .string(""),
+                              "with a reference voice: the model that speaks (name or path); empty: the first voice"),
+                ParameterSpec("speaker", .int, default: .int(0), range: 0...9999, "speaker id of a multi-speaker model"),
+                ParameterSpec("length_scale", .double, default: .double(1), range: 0.25...4, unit: "×",
+                              "multiplies the model's length scale (above 1: slower)"),
+                ParameterSpec("threads", .int, default: .int(1), range: 1...16,
+                              "ONNX Runtime threads per model (set by the first node that loads it)"),
+            ],
+            voiceSummary: "voice name (voxflow voices), path of a Piper .onnx or model folder, or a reference table "
+                + "{reference = \"ref.wav\", text = \"…\"}; empty: the first voice of VOXFLOW_VOICES")
+    }
 
     private var catalog: SherpaVoiceCatalog { SherpaVoiceCatalog.shared }
 
-    func makeNode(name: String, parameters: Parameters) throws -> Node {
+    override func configure(_ parameters: Parameters) throws -> (engine: SpeechEngine, shift: Double) {
         do {
             _ = try SherpaLibrary.require()
             SherpaModelCache.shared.threads = parameters.int("threads")
-            let voiceParam = parameters.string("voice")
-            let reference = try VoiceReference.parse(voiceParam)
-            let spec = try pick(reference != nil ? parameters.string("model") : voiceParam)
-            let engine = try SherpaModelCache.shared.engine(for: spec)
             let speaker = parameters.int("speaker")
-            guard speaker < engine.speakers else { throw SherpaError.speaker(voice: spec.name, speaker: speaker, count: engine.speakers) }
-            var audio: VoiceReference.Audio?
-            var shift = 0.0
-            if let reference {
-                let a = try reference.load()
-                if spec.kind.clones {
-                    audio = a
-                } else {
-                    shift = try SherpaReferencePitch.shift(reference: a, engine: engine, speaker: speaker)
-                }
+            guard let reference = try VoiceReference.parse(parameters.string("voice")) else {
+                return (SherpaSpeechEngine(speaker: speaker, lengthScale: parameters.double("length_scale"), countsUsers: true), 0)
             }
-            return SherpaNode(voice: spec, rate: engine.sampleRate, catalog: catalog, speaker: speaker,
-                              lengthScale: parameters.double("length_scale"), rateFactor: parameters.double("rate"),
-                              pitch: parameters.double("pitch"), reference: audio, referenceShift: shift)
+            let spec = try pick(parameters.string("model"))
+            let engine = try SherpaModelCache.shared.engine(for: spec)
+            guard speaker < engine.speakers else { throw SherpaError.speaker(voice: spec.name, speaker: speaker, count: engine.speakers) }
+            let audio = try reference.load()
+            if spec.kind.clones {
+                return (SherpaSpeechEngine(speaker: speaker, lengthScale: parameters.double("length_scale"), reference: audio, countsUsers: true), 0)
+            }
+            // A voice that cannot clone takes the reference's pitch (an approximation).
+            let shift = try SherpaReferencePitch.shift(reference: audio, engine: engine, speaker: speaker)
+            return (SherpaSpeechEngine(speaker: speaker, lengthScale: parameters.double("length_scale"), countsUsers: true), shift)
         } catch let e as SherpaError {
             throw e.nodeError
         }
+    }
+
+    override func voiceName(_ parameters: Parameters, engine: SpeechEngine) -> String? {
+        let voice = parameters.string("voice")
+        let name = (try? VoiceReference.parse(voice)) != nil ? parameters.string("model") : voice
+        return name.isEmpty ? catalog.voices.first?.name ?? "(default)" : name
     }
 
     /// The voice called `name` (or at path `name`); empty: the first one listed.
@@ -68,14 +65,6 @@ final class SherpaFactory: NodeFactory, ModelHolding, SpeakerListing {
         }
         return try catalog.voice(name)
     }
-
-    func voices() -> [VoiceInfo] {
-        catalog.voices.enumerated().map { catalog.info($1, isDefault: $0 == 0) }
-    }
-
-    func speaks(voice name: String) -> Bool { catalog.voices.contains { $0.name == name || $0.path == name } }
-
-    func speakerCount(voice name: String) -> Int? { catalog.voices.first { $0.name == name }?.speakers }
 
     // MARK: ModelHolding (control thread)
 

@@ -1,44 +1,16 @@
 import VoxflowKit
 
-/// One phrase being rendered: turns sherpa-onnx's clause-by-clause audio into acoustic chunks.
-///
-/// ```
-/// [pauseBefore zeros + bookmarks] [clause 1 audio, word marks] [clause 2 …] [pauseAfter zeros]
-/// ```
-/// Each clause's audio leaves as soon as it arrives, in pieces of at most `chunkSamples`, with word marks spread over
-/// the clause in proportion to each word's phonemes. Positions are in the phrase's timeline; chunks carry the
-/// utterance's (`base` added). Runs on the node's streaming thread (sherpa-onnx calls back on it).
+/// Word marks for one phrase rendered clause by clause by sherpa-onnx: its C API gives no durations, so each clause's
+/// audio is divided among the clause's words in proportion to their phoneme counts (an approximation; a clause whose
+/// words cannot be matched gets one mark). Audio and marks go to the `PhraseWriter`. Streaming thread (sherpa-onnx calls
+/// back on it).
 final class SherpaPhraseJob {
-    let phrase: Int
-    let base: Int
-    let rate: Int
-    let chunkSamples: Int
-    private let gain: Float
-    private let residualPitch: Double
-    private let phraseDuration: Double?
-    private let sink: (AcousticChunk) -> Void
-    private(set) var written = 0
-    private var pendingMarks: [Mark] = []
+    let writer: PhraseWriter
     /// Per clause: the words to label and each one's weight (its phoneme count).
     private var clauseWords: [[(label: String, weight: Int)]] = []
     private var clausesReceived = 0
 
-    init(phrase: Int, base: Int, rate: Int, gain: Float, residualPitch: Double, phraseDuration: Double?,
-         sink: @escaping (AcousticChunk) -> Void) {
-        self.phrase = phrase
-        self.base = base
-        self.rate = rate
-        self.gain = gain
-        self.residualPitch = residualPitch
-        self.phraseDuration = phraseDuration
-        self.sink = sink
-        chunkSamples = max(1, rate / 10)
-    }
-
-    func start(bookmarks: [String], pause: Int) {
-        pendingMarks = bookmarks.map { Mark(.bookmark, $0, start: 0, end: 0) }
-        if pause > 0 || !pendingMarks.isEmpty { send([Float](repeating: 0, count: pause)) }
-    }
+    init(writer: PhraseWriter) { self.writer = writer }
 
     /// The clauses about to be generated (IPA), and the phrase's text, for word marks.
     func expect(clauses: [String], text: String) {
@@ -60,37 +32,19 @@ final class SherpaPhraseJob {
     /// One clause's audio from sherpa-onnx.
     func receive(_ samples: UnsafeBufferPointer<Float>) {
         guard samples.count > 0 else { return }
-        let start = written
+        let start = writer.received
         if clausesReceived < clauseWords.count {
             let words = clauseWords[clausesReceived]
             let total = max(1, words.reduce(0) { $0 + $1.weight })
             var at = 0
             for w in words where !w.label.isEmpty {
                 let n = samples.count * w.weight / total
-                pendingMarks.append(Mark(.word, w.label, start: start + at, end: start + at + max(1, n)))
+                writer.word(w.label, start: start + at, end: start + at + max(1, n))
                 at += n
             }
         }
         clausesReceived += 1
-        var i = 0
-        while i < samples.count {
-            let n = min(chunkSamples, samples.count - i)
-            send((i..<i + n).map { samples[$0] * gain })
-            i += n
-        }
-    }
-
-    func finish(pause: Int) {
-        if pause > 0 || !pendingMarks.isEmpty { send([Float](repeating: 0, count: pause)) }
-    }
-
-    private func send(_ samples: [Float]) {
-        let end = written + samples.count
-        let marks = pendingMarks.filter { $0.start < end || samples.isEmpty }
-        pendingMarks.removeAll { $0.start < end || samples.isEmpty }
-        sink(AcousticChunk(phrase: phrase, rate: rate, content: .pcm(samples), startFrame: base + written,
-                           marks: marks.map { $0.shifted(by: base) }, residualPitch: residualPitch, phraseDuration: phraseDuration))
-        written = end
+        writer.audio(samples)
     }
 
     /// The words of each clause of `text`, cut where espeak-ng cuts clauses (, ; : . ? !).

@@ -63,7 +63,10 @@ struct SherpaVoiceCatalog: Sendable {
     func info(_ spec: SherpaModelSpec, isDefault: Bool) -> VoiceInfo {
         let kind = spec.piperConfig != nil ? "Piper (VITS)" : spec.kind.rawValue.capitalized
         let speakers = spec.speakers > 1 ? "; \(spec.speakers) speakers (speaker = 0…\(spec.speakers - 1))" : "; 1 speaker"
-        return VoiceInfo(name: spec.name, language: spec.language, sampleRate: spec.sampleRate, gender: "",
-                         summary: "sherpa-onnx \(kind) \(spec.path)\(speakers)", isDefault: isDefault)
+        var features: VoiceFeatures = [.rate, .duration]
+        if spec.kind.clones { features.insert(.cloning) }
+        return VoiceInfo(name: spec.name, languages: [spec.language], sampleRate: spec.sampleRate, gender: "",
+                         summary: "sherpa-onnx \(kind) \(spec.path)\(speakers)", isDefault: isDefault, quality: .natural,
+                         features: features, speakers: max(1, spec.speakers))
     }
 }

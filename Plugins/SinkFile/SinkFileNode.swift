@@ -47,8 +47,9 @@ final class SinkFileNode: Node {
                 if target >= file.frames {
                     try file.writeSilence(target - file.frames)
                 } else {
-                    context.post(.warning(String(format: "utterance %d should start at %.3f s but the previous audio runs to %.3f s; it starts %.3f s late",
-                                                 id, at, Double(file.frames) / Double(rate), Double(file.frames - target) / Double(rate))))
+                    context.post(.warning(NodeWarning(String(format: "should start at %.3f s but the previous audio runs to %.3f s; it starts %.3f s late",
+                                                             at, Double(file.frames) / Double(rate), Double(file.frames - target) / Double(rate)),
+                                                      utterance: id)))
                 }
             }
             utteranceStart[id] = file.frames

@@ -25,8 +25,9 @@ final class PassthroughFactory: NodeFactory {
 }
 
 final class PassthroughNode: Node {
-    private var gain: Float
-    init(gain: Float) { self.gain = gain }
+    /// Written on the control thread (`setParameter`), read on the streaming thread.
+    private let gain: LiveValue<Float>
+    init(gain: Float) { self.gain = LiveValue(gain) }
 
     func negotiate(inputs: [String: Caps]) throws -> [String: Caps] {
         guard let rate = inputs["in"]?.rate.fixedValue else { throw NodeError.negotiation("input rate is not fixed") }
@@ -37,7 +38,7 @@ final class PassthroughNode: Node {
         guard name == "gain", let g = value.doubleValue else {
             throw NodeError.parameter(name: name, message: "is not a live parameter of vocoder.passthrough")
         }
-        gain = Float(g)
+        gain.set(Float(g))
     }
 
     /// Utterances whose user asked for a pitch shift, until warned once that it cannot be applied
@@ -52,9 +53,9 @@ final class PassthroughNode: Node {
         }
         guard case let .chunk(.acoustic(a)) = packet.body, case var .pcm(samples) = a.content else { return }
         if a.residualPitch != 0, askedPitch.remove(packet.utterance) != nil {
-            context.post(.warning("utterance \(packet.utterance): the engine could not shift pitch by \(a.residualPitch) st and vocoder.passthrough does not shift pitch; use vocoder.stretch"))
+            context.post(.warning(NodeWarning("the engine could not shift pitch by \(a.residualPitch) st and vocoder.passthrough does not shift pitch; use vocoder.stretch", utterance: packet.utterance, phrase: a.phrase)))
         }
-        let g = gain
+        let g = gain.value
         if g != 1 { for i in samples.indices { samples[i] *= g } }
         context.emit(.audio(AudioChunk(rate: a.rate, channels: 1, samples: samples, startFrame: a.startFrame,
                                        marks: a.marks, phrase: a.phrase)), of: packet.utterance, on: "out")

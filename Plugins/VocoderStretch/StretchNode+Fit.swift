@@ -20,7 +20,7 @@ extension StretchNode {
         let threshold = settings.trimThreshold
         let speech = buffer.samples.withUnsafeBufferPointer { SilenceTrim.speech(in: $0, threshold: threshold) }
         guard let speech else {
-            context.post(.warning("utterance \(id): no speech above the trim threshold; nothing to fit to \(target)"))
+            context.post(.warning(NodeWarning("no speech above the trim threshold; nothing to fit to \(target)", utterance: id)))
             let writer = AudioWriter(rate: rate, utterance: id, origin: 0, context: context)
             writer.add(marks: buffer.marks.map { Mark($0.kind, $0.text, start: 0, end: 0) })
             writer.finish(length: 0)
@@ -29,7 +29,7 @@ extension StretchNode {
         let r = Double(rate)
         let naturalFrames = work.note.map { $0.naturalFrames > 0 ? $0.naturalFrames : speech.count } ?? speech.count
         let plan = try FitPlan(target: target, natural: Double(naturalFrames) / r, policy: work.controls.fitPolicy)
-        if let w = plan.warning { context.post(.warning("utterance \(id): \(w)")) }
+        if let w = plan.warning { context.post(.warning(NodeWarning(w, utterance: id))) }
         let length = max(1, Int((plan.fitted * r).rounded()))
 
         let map = TimeMap(speechStart: speech.lowerBound, inputLength: speech.count, outputLength: length)

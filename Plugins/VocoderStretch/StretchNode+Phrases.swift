@@ -18,7 +18,7 @@ extension StretchNode {
             else { continue }
             let natural = Double(speech.count) / r
             let plan = try FitPlan(target: .seconds(target), natural: natural, policy: policy)
-            if let w = plan.warning { context.post(.warning("utterance \(id), phrase \(p.phrase): \(w)")) }
+            if let w = plan.warning { context.post(.warning(NodeWarning(w, utterance: id, phrase: p.phrase))) }
             map.add(input: (a + speech.lowerBound)..<(a + speech.upperBound), outputLength: max(1, Int((plan.fitted * r).rounded())))
             values["phrase_\(p.phrase)_natural_seconds"] = natural
             values["phrase_\(p.phrase)_target_seconds"] = target

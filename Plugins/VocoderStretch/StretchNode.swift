@@ -80,7 +80,7 @@ final class StretchNode: Node {
             let semitones = a.residualPitch + nodePitch
             if work.buffer == nil, a.phraseDuration != nil {
                 if work.stream != nil {
-                    context.post(.warning("utterance \(id): phrase \(a.phrase)'s duration target is ignored: its pitch is already being shifted in real time; use mode = offline"))
+                    context.post(.warning(NodeWarning("the phrase's duration target is ignored: its pitch is already being shifted in real time; use mode = offline", utterance: id, phrase: a.phrase)))
                 } else {
                     work.buffer = UtteranceBuffer(origin: a.startFrame)
                 }

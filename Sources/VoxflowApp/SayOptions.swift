@@ -3,13 +3,10 @@ import VoxflowKit
 import VoxflowText
 
 /// What `voxflow say` asks for; `presets/say.lua` turns it into a graph (see `SayPreset`).
-public struct SayOptions: Sendable {
+public struct SayOptions: Sendable, Hashable {
     public var output: String
     /// Voice name; nil: the engine's default.
     public var voice: String?
-    /// Speech engine node: "flite" (English, the default), "espeak" (Mandarin and other
-    /// languages) or "sherpa" (neural voices from VOXFLOW_VOICES); nil: chosen from the text and voice by `SayOptions.engine(text:language:voiceEngine:)`.
-    public var engine: String?
     /// Language of unlabelled text: "auto" (English and Mandarin runs detected) or a BCP 47 tag.
     public var language: String = "auto"
     /// Read SSML and inline tags; false (`--plain`): every character is text.
@@ -28,14 +25,4 @@ public struct SayOptions: Sendable {
     public var stream = false
 
     public init(output: String) { self.output = output }
-
-    /// The engine for a text: the one that speaks `voice` when a voice is named (`voiceEngine`, a
-    /// node type such as "acoustic.espeak", see `Voxflow.engine(speaking:)`); espeak-ng when Mandarin is asked for or detected
-    /// (flite speaks English only); flite otherwise.
-    public static func engine(text: String, language: String, voiceEngine: String?) -> String {
-        if let e = voiceEngine { return e.hasPrefix("acoustic.") ? String(e.dropFirst("acoustic.".count)) : e }
-        let family = language.split(separator: "-").first.map { $0.lowercased() } ?? "auto"
-        if family == "auto" { return LanguageRuns.containsHan(text) ? "espeak" : "flite" }
-        return family == "en" ? "flite" : "espeak"
-    }
 }

@@ -99,7 +99,7 @@ final class ReportCollector: @unchecked Sendable {
         case let .node(_, .sinkWrote(id, frames, _, _)): entries[id]?.frames += frames
         case let .node(_, .sinkMark(id, mark, _)): entries[id]?.marks.append(mark)
         case let .node(_, .statistics(id?, values)): entries[id]?.sinkStatistics.merge(values) { $1 }
-        case let .node(node, .warning(w)): if !warnings.contains("\(node): \(w)") { warnings.append("\(node): \(w)") }
+        case let .node(node, .warning(w)): if !warnings.contains("\(node): \(w.located)") { warnings.append("\(node): \(w.located)") }
         case let .failed(node, id, message):
             failures.append("utterance \(id) failed in node '\(node)': \(message)")
         case let .utteranceEnded(id, _, stats):

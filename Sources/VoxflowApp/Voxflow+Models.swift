@@ -25,7 +25,7 @@ extension Voxflow {
     /// naming the file when it cannot be loaded (the loaded copy, if any, stays in use).
     public func reloadModel(path: String) throws {
         let holders = modelHolders
-        guard !holders.isEmpty else { throw NodeError.engine("no loaded engine holds models (is acoustic.sherpa loaded? see voxflow plugins)") }
+        guard !holders.isEmpty else { throw NodeError.engine("no loaded engine holds models (voxflow plugins lists the engines)") }
         var lastError: Error?
         for (_, h) in holders {
             do { try h.reloadModel(path: path); return } catch { lastError = error }
@@ -35,6 +35,6 @@ extension Voxflow {
 
     /// Speakers of a voice, for engines that list them (multi-speaker neural voices); nil when unknown.
     public func speakers(engine: String, voice: String) -> Int? {
-        (plugins.factory(for: engine) as? SpeakerListing)?.speakerCount(voice: voice)
+        voiceDirectory.engines.first { $0.name == engine }?.voices.first { $0.name == voice }?.speakers
     }
 }

@@ -33,17 +33,19 @@ public final class Voxflow: NodeCatalog, @unchecked Sendable {
         try GraphBuilder.build(spec, catalog: self)
     }
 
-    /// Engine node types in the order they are asked whether they speak a voice (flite first:
-    /// asking espeak-ng starts it, ~10 ms; then the neural voices of VOXFLOW_VOICES, which only reads their files).
-    public static let engineOrder = ["acoustic.flite", "acoustic.espeak", "acoustic.sherpa"]
+    /// Every engine the plugins declare and their voices: the host's choices (the best voice for a language, the dub
+    /// pool, aliases) come from here, from what engines declare, never from their names.
+    public var voiceDirectory: VoiceDirectory { plugins.voices }
 
     /// The engine node type that speaks `voice`, or nil when none does.
-    public func engine(speaking voice: String) -> String? {
-        Self.engineOrder.first { plugins.factory(for: $0)?.speaks(voice: voice) == true }
-    }
+    public func engine(speaking voice: String) -> String? { voiceDirectory.engine(speaking: voice)?.name }
 
-    /// Every engine's voices, by engine node type.
+    /// Every engine's voices, by engine node type, best first (quality tier, then each engine's own preference).
     public func voices() -> [(engine: String, voice: VoiceInfo)] {
-        plugins.allFactories.filter { $0.type.traits.contains(.engine) }.flatMap { f in f.voices().map { (f.type.name, $0) } }
+        let all = voiceDirectory.all.enumerated()
+        return all.sorted { a, b in
+            if a.element.voice.quality != b.element.voice.quality { return a.element.voice.quality > b.element.voice.quality }
+            return a.offset < b.offset
+        }.map { ($0.element.engine.name, $0.element.voice) }
     }
 }

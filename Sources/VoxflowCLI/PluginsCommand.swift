@@ -20,13 +20,18 @@ struct PluginsCommand: ParsableCommand {
                  "node_types": p.nodeTypes.compactMap { vf.plugins.factory(for: $0).map { describe($0.type) } }]
             }
             let refused = vf.plugins.refused.map { ["path": $0.path, "reason": "\($0.reason)"] }
-            let data = try JSONSerialization.data(withJSONObject: ["plugins": plugins, "refused": refused], options: [.prettyPrinted, .sortedKeys])
+            let host = vf.plugins.hostNodeTypes.compactMap { vf.plugins.factory(for: $0).map { describe($0.type) } }
+            let data = try JSONSerialization.data(withJSONObject: ["plugins": plugins, "host_node_types": host, "refused": refused],
+                                                  options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        for p in vf.plugins.plugins {
-            print("\(p.name) \(p.version)  (ABI \(p.abi.major).\(p.abi.minor), \(p.path))")
-            for t in p.nodeTypes.compactMap({ vf.plugins.factory(for: $0)?.type }) {
+        let sections = vf.plugins.plugins.map { p in
+            ("\(p.name) \(p.version)  (ABI \(p.abi.major).\(p.abi.minor), \(p.path))", p.nodeTypes)
+        } + [("the host's own node types (they drive the engines above)", vf.plugins.hostNodeTypes)]
+        for (title, types) in sections {
+            print(title)
+            for t in types.compactMap({ vf.plugins.factory(for: $0)?.type }) {
                 print("  \(t.name) — \(t.summary)")
                 for pad in t.sinkPads { print("    sink \(pad.name): \(pad.caps)\(pad.summary.isEmpty ? "" : " — \(pad.summary)")") }
                 for pad in t.srcPads { print("    src  \(pad.name): \(pad.caps)\(pad.summary.isEmpty ? "" : " — \(pad.summary)")") }

@@ -135,8 +135,6 @@ struct SayCommand: ParsableCommand {
         }
 
         let voxflow = Voxflow()
-        let voiceEngine = voice.flatMap { voxflow.engine(speaking: $0) }
-        options.engine = SayOptions.engine(text: joined, language: reading.lang, voiceEngine: voiceEngine)
         for p in voxflow.plugins.plugins { Console.debug("plugin \(p.name) \(p.version): \(p.path)") }
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
         let run: SayRun

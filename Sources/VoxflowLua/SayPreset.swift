@@ -18,7 +18,6 @@ public enum SayPreset {
         ]
         if let c = options.connect { fields["connect"] = .string(c) }
         if let v = options.voice { fields["voice"] = .string(v) }
-        if let e = options.engine { fields["engine"] = .string(e) }
         let table: LuaValue = .object(fields)
         let outcome = host.run(script: path, moduleOptions: table)
         if let e = outcome.error { throw LuaHostError(e) }

@@ -156,7 +156,10 @@ final class ScriptGraph: @unchecked Sendable {
             for (k, v) in values { f[k] = .number(v) }
             push(.object(f))
         case let .node(node, .warning(w)):
-            push(.object(["type": .string("warning"), "node": .string(node), "message": .string(w)]))
+            var f: [String: LuaValue] = ["type": .string("warning"), "node": .string(node), "message": .string(w.message)]
+            if let id = w.utterance { f["utterance"] = .integer(Int(id)) }
+            if let p = w.phrase { f["phrase"] = .integer(p) }
+            push(.object(f))
         case let .failed(node, id, message):
             push(.object(["type": .string("error"), "utterance": .integer(Int(id)), "node": .string(node), "message": .string(message)]))
         case let .utteranceEnded(id, reason, stats):

@@ -15,14 +15,31 @@ public final class PluginRegistry: NodeCatalog, @unchecked Sendable {
     private var typeOrigin: [String: String] = [:]
     private var loadedPaths = Set<String>()
 
-    public init() {}
+    /// Plugin names in load order (engines are ranked in it when all else is equal).
+    private var order: [String] = []
+
+    /// Adds the host's own engine node types, `acoustic.auto` and `acoustic.fallback`, which drive the engines the
+    /// plugins declare (`voices`).
+    public init() {
+        for f: NodeFactory in [AutoVoiceFactory(directory: { [unowned self] in voices }),
+                               FallbackVoiceFactory(directory: { [unowned self] in voices })] {
+            factories[f.type.name] = f
+            typeOrigin[f.type.name] = "(host)"
+        }
+    }
+
+    /// Node types the host itself provides (acoustic.auto, acoustic.fallback).
+    public var hostNodeTypes: [String] { typeOrigin.filter { $0.value == "(host)" }.keys.sorted() }
+
+    /// Every engine the loaded plugins declare (`EngineNodeFactory`), in load order, and their voices.
+    public var voices: VoiceDirectory {
+        VoiceDirectory(engines: order.compactMap { (factories[$0] as? EngineNodeFactory)?.engine })
+    }
 
     /// A registry with every plugin on the standard search path.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PluginRegistry {
         let r = PluginRegistry()
         r.load(PluginSearchPath.standard(environment: environment))
-        // Plugins whose nodes wrap other nodes (acoustic.fallback) find their factories here.
-        NodeFactoryDirectory.register { [weak r] in r?.factory(for: $0) }
         return r
     }
 
@@ -79,6 +96,7 @@ public final class PluginRegistry: NodeCatalog, @unchecked Sendable {
         for f in plugin.factories {
             factories[f.type.name] = f
             typeOrigin[f.type.name] = path
+            order.append(f.type.name)
         }
         return LoadedPlugin(name: name, version: version, path: path, abi: (d.abi_major, d.abi_minor), nodeTypes: types)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowPluginHost
 import VoxflowText
 
 /// `POST /v1/audio/speech`, OpenAI's speech endpoint: clients written for it work unchanged.
@@ -10,13 +11,18 @@ import VoxflowText
 enum OpenAISpeech {
     static let fields: Set<String> = ["model", "input", "voice", "response_format", "speed", "instructions", "stream_format"]
 
-    /// OpenAI's voices, spoken by flite's.
-    static let voiceAliases: [String: String] = [
-        "alloy": "slt", "ash": "rms", "ballad": "awb", "coral": "slt", "echo": "rms", "fable": "awb",
-        "nova": "slt", "onyx": "rms", "sage": "slt", "shimmer": "slt", "verse": "awb",
-    ]
+    /// OpenAI's voice names, in the order they are given this server's voices.
+    static let openAIVoices = ["alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer", "verse"]
 
-    static func request(_ f: JSONFields, limits: ServerLimits) throws(APIError) -> SpeechRequest {
+    /// OpenAI's voices as aliases of the installed English voices, best first (`VoiceDirectory.pool`): the first names get
+    /// the best voice, and the rest go round the pool. Made from what engines declare, so a new engine needs no edit here.
+    static func voiceAliases(_ directory: VoiceDirectory) -> [String: String] {
+        let pool = directory.pool(forLanguage: "en", count: 4)
+        guard !pool.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: openAIVoices.enumerated().map { ($1, pool[$0 % pool.count]) })
+    }
+
+    static func request(_ f: JSONFields, limits: ServerLimits, aliases: [String: String]) throws(APIError) -> SpeechRequest {
         guard try f.string("model") != nil else { throw APIError.badField("model", "is required (any name, e.g. tts-1)") }
         guard let input = try f.string("input") else { throw APIError.badField("input", "is required") }
         guard let voice = try f.string("voice") else { throw APIError.badField("voice", "is required, e.g. alloy") }
@@ -28,7 +34,7 @@ enum OpenAISpeech {
             throw APIError.badField("stream_format", "sse is not available here; use audio")
         }
         var r = SpeechRequest(text: input)
-        r.voice = voiceAliases[voice] ?? voice
+        r.voice = aliases[voice] ?? voice
         r.rate = try f.number("speed", in: 0.25...4) ?? 1
         r.format = audioFormat
         r.sampleRate = 24_000   // OpenAI's rate; its pcm is 24 kHz 16-bit little-endian mono

@@ -60,7 +60,7 @@ private func addRoutes(to router: Router<ServerRequestContext>, state: ServerSta
         let received = monotonicNow()
         return try await state.counting("openai") {
             let f = try JSONFields(data: try await state.body(of: request, context: context), allowed: OpenAISpeech.fields)
-            return try await state.respond(try OpenAISpeech.request(f, limits: state.limits), endpoint: "openai", received: received,
+            return try await state.respond(try OpenAISpeech.request(f, limits: state.limits, aliases: state.voiceAliases), endpoint: "openai", received: received,
                                            channel: context.channel)
         }
     }
@@ -113,17 +113,19 @@ extension ServerState {
     func voices(_ request: Request) -> [String: Any] {
         let language = request.uri.queryParameters["language"].map(String.init)
         let engine = request.uri.queryParameters["engine"].map(String.init)
+        let best = synthesizer.voxflow.voiceDirectory.best(forLanguage: language ?? "en")?.voice.name
         let list = synthesizer.voxflow.voices().filter { e, v in
             (engine == nil || e == engine || e == "acoustic." + engine!) && (language == nil || v.language.hasPrefix(language!))
         }
         return [
             "voices": list.map { e, v in
                 var entry: [String: Any] = ["name": v.name, "engine": e, "language": v.language, "sample_rate": v.sampleRate,
-                                            "gender": v.gender, "summary": v.summary, "default": v.isDefault]
+                                            "gender": v.gender, "summary": v.summary, "default": v.name == best,
+                                            "quality": v.quality.rawValue, "features": v.features.names]
                 if let n = synthesizer.voxflow.speakers(engine: e, voice: v.name) { entry["speakers"] = n }
                 return entry
             },
-            "aliases": OpenAISpeech.voiceAliases,
+            "aliases": voiceAliases,
         ]
     }
 

@@ -11,12 +11,15 @@ public final class ServerState: Sendable {
     let sessions = OpenSessions()
     let logger: Logger
     let startedAt = Date()
+    /// OpenAI's voice names → this server's voices (made once, from the voices the engines declare).
+    let voiceAliases: [String: String]
 
     public init(configuration: ServerConfiguration, voxflow: Voxflow, logger: Logger) {
         self.configuration = configuration
         synthesizer = Synthesizer(voxflow: voxflow, preset: configuration.preset, limits: configuration.limits)
         slots = SynthesisSlots(limits: configuration.limits)
         self.logger = logger
+        voiceAliases = OpenAISpeech.voiceAliases(voxflow.voiceDirectory)
     }
 
     var limits: ServerLimits { configuration.limits }

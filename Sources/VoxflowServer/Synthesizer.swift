@@ -13,7 +13,7 @@ public final class Synthesizer: @unchecked Sendable {
     let preset: String?
     let limits: ServerLimits
     private let lock = NSLock()
-    private var specs: [String: GraphSpec] = [:]
+    private var specs: [SayOptions: GraphSpec] = [:]
 
     public init(voxflow: Voxflow, preset: String?, limits: ServerLimits) {
         self.voxflow = voxflow
@@ -52,8 +52,6 @@ public final class Synthesizer: @unchecked Sendable {
         options.channels = request.channels
         options.language = request.language
         options.markup = request.markup
-        options.engine = SayOptions.engine(text: request.text, language: request.language,
-                                           voiceEngine: request.voice.flatMap { voxflow.engine(speaking: $0) })
         let spec = try graphSpec(options)
         let graph: Graph
         do { graph = try voxflow.build(spec) } catch {
@@ -66,7 +64,7 @@ public final class Synthesizer: @unchecked Sendable {
     }
 
     private func graphSpec(_ o: SayOptions) throws(APIError) -> GraphSpec {
-        let key = "\(o.engine ?? "")|\(o.voice ?? "")|\(o.rate)|\(o.pitch)|\(o.sampleRate)|\(o.channels)|\(o.language)|\(o.markup)"
+        let key = o   // the request model itself: every option that shapes the graph is part of the key
         if let s = lock.withLock({ specs[key] }) { return s }
         let spec: GraphSpec
         do { spec = try SayPreset.graph(voxflow: voxflow, options: o, preset: preset) } catch {

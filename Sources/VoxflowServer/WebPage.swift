@@ -38,7 +38,7 @@ function status(s) { $("status").textContent = s; }
 async function loadVoices() {
   const r = await fetch("/api/voices" + (token ? "?token=" + encodeURIComponent(token) : ""));
   const j = await r.json();
-  for (const v of j.voices) $("voice").add(new Option(`${v.name} (${v.engine.replace("acoustic.","")}, ${v.language})`, v.name, v.default && v.engine === "acoustic.flite", v.default && v.engine === "acoustic.flite"));
+  for (const v of j.voices) $("voice").add(new Option(`${v.name} (${v.quality}, ${v.language})`, v.name, v.default, v.default));
 }
 function connect() {
   return new Promise((resolve, reject) => {

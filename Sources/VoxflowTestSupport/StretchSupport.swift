@@ -42,7 +42,7 @@ extension EventLog {
 
     /// Every warning, as "node: message".
     public var warnings: [String] {
-        events.compactMap { if case let .node(n, .warning(w)) = $0 { return "\(n): \(w)" } else { return nil } }
+        events.compactMap { if case let .node(n, .warning(w)) = $0 { return "\(n): \(w.located)" } else { return nil } }
     }
 
     /// The failure messages of utterance `id`.

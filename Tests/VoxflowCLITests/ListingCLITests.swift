@@ -14,7 +14,9 @@ import VoxflowTestSupport
         let types = plugins.flatMap { ($0["node_types"] as! [[String: Any]]) }
         #expect(Set(types.map { $0["name"] as! String }) == ["text.normalize", "prosody.tag", "acoustic.flite", "acoustic.espeak", "vocoder.stretch",
                                                              "vocoder.passthrough", "resample.soxr", "sink.file", "sink.jack",
-                                                             "acoustic.sherpa", "acoustic.fallback"])
+                                                             "acoustic.sherpa"])
+        let host = (doc["host_node_types"] as! [[String: Any]]).map { $0["name"] as! String }
+        #expect(host == ["acoustic.auto", "acoustic.fallback"], "the voice router and fallback are the host's, over every engine")
         let flite = types.first { $0["name"] as? String == "acoustic.flite" }!
         let rate = (flite["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "rate" }!
         #expect(rate["min"] as? Double == 0.25 && rate["max"] as? Double == 4 && rate["unit"] as? String == "×" && rate["live"] as? Bool == true)
@@ -32,7 +34,7 @@ import VoxflowTestSupport
         let r = try VoxflowProcess.run(["voices", "--json"])
         let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
         let flite = rows.filter { $0["engine"] as? String == "acoustic.flite" }
-        #expect(flite.map { $0["name"] as! String } == ["rms", "awb", "slt", "kal16"])
+        #expect(flite.map { $0["name"] as! String } == ["rms", "slt", "awb", "kal16"])
         #expect(flite.filter { $0["default"] as! Bool }.map { $0["name"] as! String } == ["rms"])
         #expect(flite.allSatisfy { $0["sample_rate"] as? Int == 16_000 })
         let espeak = rows.filter { $0["engine"] as? String == "acoustic.espeak" }

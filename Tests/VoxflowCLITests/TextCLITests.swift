@@ -61,15 +61,19 @@ import VoxflowTestSupport
         #expect(plain.status == 0, "\(plain.stderr)")
     }
 
-    @Test func sayPicksEspeakForMandarin() throws {
+    @Test func sayGivesMandarinAndEnglishRunsTheirOwnVoices() throws {
         let dir = try VoxflowProcess.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("zh.wav").path
-        let r = try VoxflowProcess.run(["say", "-v", "今天是2024年3月5日，银行利率上调了0.25%。", "-o", out])
+        let out = dir.appendingPathComponent("zh.wav").path, marks = dir.appendingPathComponent("zh.json").path
+        let r = try VoxflowProcess.run(["say", "今天是2024年3月5日，银行利率上调了0.25%。Hello world, 我们走吧。", "-o", out, "--marks", marks])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("acoustic(pcm, 22050 Hz)"))
-        let english = try VoxflowProcess.run(["say", "-v", "Plain English.", "-o", out])
-        #expect(english.stderr.contains("acoustic(pcm, 16000 Hz)"), "English stays on flite")
+        #expect(!r.stderr.contains("speaks English only") && !r.stderr.contains("does not read pinyin"), "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: marks))) as? [String: Any])
+        let words = try #require(json["marks"] as? [[String: Any]] ?? json["words"] as? [[String: Any]])
+        let texts = words.compactMap { $0["text"] as? String }
+        #expect(texts.contains("银行") && texts.contains("Hello") && texts.contains("我们"), "\(texts)")
+        let starts = words.compactMap { $0["start"] as? Double }
+        #expect(zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "marks in order: \(starts)")
     }
 
     @Test func espeakVoicesTakeVariants() throws {

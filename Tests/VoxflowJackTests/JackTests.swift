@@ -132,7 +132,7 @@ import VoxflowTestSupport
         try p.finish()
         #expect(second.samples().contains { $0 != 0 }, "audio arrives after the restart")
         #expect(p.results[1] == .completed && p.results[2] == .completed)
-        let warnings = log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w }; return nil }
+        let warnings = log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w.located }; return nil }
         #expect(warnings.contains { $0.contains("went away") })
         #expect((statistics(log)["reconnects"] ?? 0) >= 1)
     }

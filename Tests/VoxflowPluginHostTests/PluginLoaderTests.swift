@@ -18,7 +18,7 @@ import VoxflowPluginHost
         let registry = PluginRegistry.standard(environment: env)
 
         func reason(_ path: String) -> String? { registry.refused.first { $0.path == path }.map { "\($0.reason)" } }
-        #expect(reason(major) == "built for plugin ABI 99.0, this host supports 2.0–2.1; rebuild the plugin against this Voxflow's VoxflowKit")
+        #expect(reason(major) == "built for plugin ABI 99.0, this host supports 3.0–3.0; rebuild the plugin against this Voxflow's VoxflowKit")
         #expect(reason(minor)?.hasPrefix("built for plugin ABI 2.99") == true)
         #expect(reason(magic)?.contains("magic 0x1234") == true)
         #expect(reason(noEntry)?.hasPrefix("no entry symbol 'voxflow_plugin_entry'") == true)

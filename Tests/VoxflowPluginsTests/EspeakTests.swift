@@ -20,7 +20,7 @@ import VoxflowTestSupport
             capture.chunks(of: id).compactMap { if case let .audio(a) = $0 { return a } else { return nil } }
         }
         var warnings: [String] {
-            log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w } else { return nil } }
+            log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w.located } else { return nil } }
         }
     }
 

@@ -19,7 +19,7 @@ import VoxflowTestSupport
             capture.chunks(of: id).compactMap { if case let .audio(a) = $0 { return a } else { return nil } }
         }
         func words(_ id: UtteranceID = 1) -> [Mark] { capture.marks(of: id).filter { $0.kind == .word } }
-        var warnings: [String] { log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w } else { return nil } } }
+        var warnings: [String] { log.events.compactMap { if case let .node(_, .warning(w)) = $0 { return w.located } else { return nil } } }
         var statistics: [String: Double] {
             log.events.reduce(into: [:]) { if case let .node(_, .statistics(_, v)) = $1 { $0.merge(v) { $1 } } }
         }

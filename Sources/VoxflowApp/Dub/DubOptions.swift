@@ -10,8 +10,9 @@ public struct DubOptions: Sendable {
     public var voices: [String: String] = [:]
     /// Where `voices` came from, for messages ("voices.json"); nil: given directly.
     public var voicesSource: String?
-    /// Voices for speakers `voices` does not name, in turn (voices not yet in use first).
-    public var pool: [String] = ["rms", "slt", "awb", "kal16"]
+    /// Voices for speakers `voices` does not name, in turn (voices not yet in use first); empty: the best installed
+    /// voices for the subtitles' language (`VoiceDirectory.pool`), of the graph's engine.
+    public var pool: [String] = []
     /// The voice of cues without a speaker; nil: the pool's first.
     public var defaultVoice: String?
     /// A folder for one file per speaker, each with only that speaker's cues on the full timeline.

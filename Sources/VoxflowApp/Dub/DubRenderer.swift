@@ -96,10 +96,10 @@ final class DubRenderer: @unchecked Sendable {
             lock.unlock()
         case let .node(node, .warning(w)):
             lock.lock()
-            if let (id, message) = Self.aboutUtterance(w) {
-                lineWarnings[id, default: []].append(message)
+            if let id = w.utterance {
+                lineWarnings[id, default: []].append(w.phrase.map { "phrase \($0): " + w.message } ?? w.message)
             } else {
-                pendingWarnings[node, default: []].append(w)
+                pendingWarnings[node, default: []].append(w.message)
             }
             lock.unlock()
         case let .utteranceEnded(id, reason, _):
@@ -140,13 +140,6 @@ final class DubRenderer: @unchecked Sendable {
         lock.broadcast()
         lock.unlock()
         progress?.advance(by: job.weight)
-    }
-
-    /// "utterance 12: the target …" → (12, "the target …"): a warning that names its utterance.
-    static func aboutUtterance(_ warning: String) -> (UtteranceID, String)? {
-        guard warning.hasPrefix("utterance "), let colon = warning.firstIndex(of: ":"),
-              let id = UtteranceID(warning[warning.index(warning.startIndex, offsetBy: 10)..<colon]) else { return nil }
-        return (id, warning[warning.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
 
     static func short(_ text: String) -> String { text.count > 40 ? String(text.prefix(39)) + "…" : text }

@@ -33,7 +33,7 @@ public struct DubVoices: Sendable {
             }
             return nil
         }
-        let fallback = defaultVoice ?? pool.first ?? "rms"
+        let fallback = defaultVoice ?? pool.first ?? ""
         var inUse = Set<String>()
         // Voices the map gives and the default voice are in use from the start.
         var speakers: [String?] = []
@@ -70,6 +70,6 @@ public struct DubVoices: Sendable {
     }
 
     public func voice(for speaker: String?) -> String {
-        assignments.first { $0.speaker == speaker }?.voice ?? "rms"
+        assignments.first { $0.speaker == speaker }?.voice ?? ""
     }
 }

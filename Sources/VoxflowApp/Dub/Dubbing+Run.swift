@@ -1,6 +1,8 @@
 import Foundation
 import VoxflowGraph
 import VoxflowKit
+import VoxflowPluginHost
+import VoxflowText
 
 extension Dubbing {
     /// Plans, renders what the cache lacks, places every line and writes the outputs. `graph` is
@@ -10,7 +12,12 @@ extension Dubbing {
         let started = monotonicNanoseconds()
         defer { cache.removeIfTemporary() }
         let fingerprint = DubFingerprint.of(spec: spec, graph: graph, plugins: voxflow.plugins)
-        let voices = DubVoices(cues: cues, map: options.voices, pool: options.pool, defaultVoice: options.defaultVoice)
+        let directory = engineVoices(graph)
+        let pool = options.pool.isEmpty ? directory.pool(forLanguage: cues.contains { LanguageRuns.containsHan($0.text) } ? "zh" : "en") : options.pool
+        guard !pool.isEmpty || options.defaultVoice != nil else {
+            throw DubError.voices("voices", "no installed voice speaks the subtitles' language (voxflow voices lists them)")
+        }
+        let voices = DubVoices(cues: cues, map: options.voices, pool: pool, defaultVoice: options.defaultVoice)
         try checkVoices(voices, graph: graph)
         var warnings = voices.unusedNames.map { "\(options.voicesSource ?? "the voices map") names \($0), who has no lines" }
         let lines = DubPlan.lines(cues: cues, options: options, voices: voices, fingerprint: fingerprint)
@@ -124,16 +131,26 @@ extension Dubbing {
                    elapsed: Double(monotonicNanoseconds() - started) / 1e9)
     }
 
-    /// Every voice used must be one of the graph's engine's voices: checked before anything is rendered.
+    /// The voices the graph's engine node speaks: one engine's (acoustic.flite, …), or every engine's (acoustic.auto).
+    private func engineVoices(_ graph: Graph) -> VoiceDirectory {
+        guard let element = graph.elements.first(where: { $0.type.traits.contains(.engine) }),
+              let engine = (voxflow.plugins.factory(for: element.type.name) as? EngineNodeFactory)?.engine
+        else { return voxflow.voiceDirectory }
+        return VoiceDirectory(engines: [engine])
+    }
+
+    /// Every voice used must be spoken by the graph's engine node: checked before anything is rendered.
     private func checkVoices(_ voices: DubVoices, graph: Graph) throws {
-        guard let engine = graph.elements.first(where: { $0.type.traits.contains(.engine) }),
-              let factory = voxflow.plugins.factory(for: engine.type.name) else { return }
-        let known = factory.voices().map(\.name)
-        guard !known.isEmpty else { return }
-        let bad = voices.assignments.filter { !factory.speaks(voice: $0.voice) }
+        guard let engine = graph.elements.first(where: { $0.type.traits.contains(.engine) }) else { return }
+        let directory = engineVoices(graph)
+        let bad = voices.assignments.filter { directory.engine(speaking: $0.voice) == nil }
         guard !bad.isEmpty else { return }
         let what = bad.map { a in "\(a.speaker.map { "speaker \($0)" } ?? "cues without a speaker") → '\(a.voice)'" + (a.source == .pool ? " (from the pool)" : "") }
-        throw DubError.voices(bad.contains { $0.source == .map } ? (options.voicesSource ?? "voices") : "voices",
-                              "\(what.joined(separator: ", ")): not a voice of \(engine.type.name) (\(engine.name)); its voices: \(known.joined(separator: ", "))")
+        let source = bad.contains { $0.source == .map } ? (options.voicesSource ?? "voices") : "voices"
+        if directory.engines.count == 1, let only = directory.engines.first {
+            throw DubError.voices(source, "\(what.joined(separator: ", ")): not a voice of \(only.name) (\(engine.name)); its voices: "
+                                  + directory.all.map(\.voice.name).joined(separator: ", "))
+        }
+        throw DubError.voices(source, "\(what.joined(separator: ", ")): no installed engine speaks it (voxflow voices lists every voice)")
     }
 }

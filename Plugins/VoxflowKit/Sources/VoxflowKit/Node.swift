@@ -85,7 +85,8 @@ public enum NodeEvent: Sendable {
     case sinkWrote(utterance: UtteranceID, frames: Int, rate: Int, outputFrame: Int)
     /// A sink put a mark out, with positions in its own timeline.
     case sinkMark(utterance: UtteranceID, mark: Mark, rate: Int)
-    case warning(String)
+    /// Something the user should know; it names its utterance and phrase as fields when it concerns one.
+    case warning(NodeWarning)
     /// A sink's figures, at the end of an utterance (nil: about the sink as a whole), e.g.
     /// frames played, underrun frames, xruns, seconds from the first chunk queued to its first frame played.
     case statistics(utterance: UtteranceID?, values: [String: Double])
@@ -108,5 +109,30 @@ public enum NodeError: Error, Sendable, CustomStringConvertible {
         case let .unknownVoice(v, available):
             return "unknown voice '\(v)'; available: \(available.joined(separator: ", "))"
         }
+    }
+}
+
+/// A warning a node posts, with the utterance and phrase it concerns as fields (callers never parse them out of the
+/// text). A string literal makes one about nothing in particular: `context.post(.warning("…"))`.
+public struct NodeWarning: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public var message: String
+    public var utterance: UtteranceID?
+    public var phrase: Int?
+
+    public init(_ message: String, utterance: UtteranceID? = nil, phrase: Int? = nil) {
+        self.message = message
+        self.utterance = utterance
+        self.phrase = phrase
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
+
+    public var description: String { message }
+
+    /// The message after where it happened: "utterance 3, phrase 2: …" (phrases counted from 0, as in `ProsodyChunk.index`).
+    public var located: String {
+        guard let utterance else { return message }
+        return "utterance \(utterance)" + (phrase.map { ", phrase \($0)" } ?? "") + ": " + message
     }
 }

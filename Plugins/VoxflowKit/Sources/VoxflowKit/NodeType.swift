@@ -58,25 +58,6 @@ public struct NodeTypeDescriptor: Sendable {
     public func srcPad(_ name: String) -> PadTemplate? { srcPads.first { $0.name == name } }
 }
 
-/// A voice an engine offers.
-public struct VoiceInfo: Sendable, Hashable {
-    public var name: String
-    public var language: String
-    public var sampleRate: Int
-    public var gender: String
-    public var summary: String
-    public var isDefault: Bool
-
-    public init(name: String, language: String, sampleRate: Int, gender: String, summary: String, isDefault: Bool = false) {
-        self.name = name
-        self.language = language
-        self.sampleRate = sampleRate
-        self.gender = gender
-        self.summary = summary
-        self.isDefault = isDefault
-    }
-}
-
 /// Creates nodes of one type. Registered by a plugin; called on the control thread.
 public protocol NodeFactory: AnyObject {
     var type: NodeTypeDescriptor { get }

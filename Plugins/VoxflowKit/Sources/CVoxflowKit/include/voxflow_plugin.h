@@ -7,7 +7,8 @@
  *
  * ABI rules: the host accepts a plugin whose abi_major equals its own and whose abi_minor is
  * not greater than its own. Bump VOXFLOW_ABI_MINOR for additions, VOXFLOW_ABI_MAJOR for any
- * change to an existing type or protocol requirement in VoxflowKit.
+ * change to an existing type or protocol requirement in VoxflowKit. Plugins/VoxflowKit/api.txt records the public
+ * interface each version promises; the tests fail when it changes and these numbers do not (scripts/sdk-api).
  */
 #ifndef VOXFLOW_PLUGIN_H
 #define VOXFLOW_PLUGIN_H
@@ -15,8 +16,8 @@
 #include <stdint.h>
 
 #define VOXFLOW_PLUGIN_MAGIC 0x56584650u /* "VXFP" */
-#define VOXFLOW_ABI_MAJOR 2
-#define VOXFLOW_ABI_MINOR 1
+#define VOXFLOW_ABI_MAJOR 3
+#define VOXFLOW_ABI_MINOR 0
 #define VOXFLOW_PLUGIN_ENTRY_SYMBOL "voxflow_plugin_entry"
 
 typedef struct voxflow_plugin_descriptor {
