@@ -50,6 +50,11 @@ extension EnglishRules {
     static func unit(after w: EnglishWindow, at offset: Int) -> (EnglishUnit, Int, EnglishPeriod)? {
         guard let t = w.attached(offset) else { return nil }
         if t.core == "%" { return (percent, 1, .notRead) }
+        // "sq ft", "sq. ft.", "sq m": square units in two words.
+        if t.core == "sq" || t.core == "Sq", t.isBare || t.trail == ".", let n = w.at(offset + 1), n.lead.isEmpty,
+           let unit = EnglishUnit.table[n.core] ?? (n.core == "in" ? EnglishUnit.table["in."] : nil) {
+            return (EnglishUnit("square " + unit.singular, "square " + unit.plural), 2, n.hasPeriod ? .endsBeforeCapital : .notRead)
+        }
         if t.core == "°", let n = w.attached(offset + 1), let unit = EnglishUnit.table["°" + n.core] {
             return (unit, 2, n.hasPeriod ? .endsBeforeCapital : .notRead)
         }

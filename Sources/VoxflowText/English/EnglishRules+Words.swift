@@ -57,6 +57,16 @@ extension EnglishRules {
         return expansion.prefix(1).uppercased() + expansion.dropFirst()
     }
 
+    /// In an equation, signs between numbers or letters: "3 × 4 = 12" "times", "10 / 2 = 5" "divided by".
+    static func mathOperator(_ w: EnglishWindow) -> EnglishMatch? {
+        guard w.math, let word = ["×": "times", "x": "times", "X": "times", "*": "times", "/": "divided by", "−": "minus",
+                                  "-": "minus", "÷": "divided by", "^": "to the power of"][w.core],
+              let previous = w.attachedPrevious, let next = w.attachedNext,
+              previous.core.last.map({ $0.isNumber || $0.isLetter }) == true,
+              next.core.first.map({ $0.isNumber || $0.isLetter || $0 == "(" }) == true || next.lead == "(" else { return nil }
+        return EnglishMatch(spoken: word)
+    }
+
     /// "5 in x 3 in", "2 × 4": a multiplication sign between measures is "by".
     static func dimensionSign(_ w: EnglishWindow) -> EnglishMatch? {
         guard w.core == "x" || w.core == "×" || w.core == "X", let previous = w.attachedPrevious, let next = w.attachedNext,
@@ -90,7 +100,9 @@ extension EnglishRules {
         let token = w.token
         guard token.core.count == 1, token.isCapitalized, token.trail == ".", let next = w.nextWord,
               next.isCapitalized, next.hasLetter, !EnglishNormalizer.sentenceWords.contains(next.core) else { return nil }
-        if let previous = w.previous, !previous.endsSentence {
+        // "by C. S. Lewis": two initials before a name are initials whatever comes before them.
+        let nextIsInitial = next.core.count == 1 && next.trail == "." && w.at(2).map { $0.isCapitalized && $0.core.count >= 2 } == true
+        if !nextIsInitial, let previous = w.previous, !previous.endsSentence {
             let isName = previous.isBare && previous.core.count >= 2 && previous.isCapitalized && previous.hasLetter
                 && !previous.isAllCaps && !Roman.countWords.contains(previous.core.lowercased())
             let isInitial = previous.core.count == 1 && previous.trail == "."
