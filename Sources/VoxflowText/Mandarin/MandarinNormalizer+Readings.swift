@@ -63,6 +63,27 @@ extension MandarinNormalizer {
         return out
     }
 
+    /// A four-digit number before 年 that counts years rather than naming one: after 过去, 近, 约…
+    /// (过去1000年), or a round number before 年前, 年来… (1000年前).
+    static func isAmountOfYears(_ m: MandarinMatch) -> Bool {
+        let before = m.before.drop { _ in false }
+        if MandarinTables.amountCues.contains(where: { before.hasSuffix($0) }) { return true }
+        guard let n = Int(m[0]!), n % 100 == 0 else { return false }
+        return MandarinTables.durationAfter.contains { m.after.hasPrefix($0) }
+    }
+
+    /// A cue before or after "6/18" that makes it a date.
+    static func isDateContext(_ m: MandarinMatch) -> Bool {
+        MandarinTables.dateCuesBefore.contains { m.before.hasSuffix($0) }
+            || MandarinTables.dateCuesAfter.contains { m.after.hasPrefix($0) }
+    }
+
+    /// 6, 18 → 六月十八日; nil when they cannot be a month and a day.
+    static func readMonthDay(month: Substring, day: Substring) -> String? {
+        guard let mo = Int(month), let d = Int(day), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        return MandarinNumerals.cardinal(String(mo)) + "月" + MandarinNumerals.cardinal(String(d)) + "日"
+    }
+
     /// `say(value)` when the written number lies in `range` (leading zeros allowed), else nil.
     static func within(_ written: Substring, _ range: ClosedRange<Int>, _ say: (String) -> String) -> String? {
         guard let n = Int(written), range.contains(n) else { return nil }

@@ -19,7 +19,7 @@ extension MandarinNormalizer {
 
     static let rules: [MandarinRule] = [
         // 010-12345678, 400-123-4567, +86 138 0013 8000, 13800138000
-        MandarinRule("telephone", numberStart + #"(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,3}\)?[ -]?\d{7,8}|1\d{2}[ -]\d{4}[ -]\d{4}|[48]00[ -]\d{3}[ -]\d{4}|1\d{10})(?![\d.])"#) {
+        MandarinRule("telephone", numberStart + #"(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,3}\)?[ -]?(?:\d{7,8}|\d{3,4}[ -]\d{4})|1\d{2}[ -]\d{4}[ -]\d{4}|[48]00[ -]\d{3}[ -]\d{4}|1\d{10})(?![\d.])"#) {
             MandarinNumerals.telephone($0[0]!)
         },
         // 2024-03-05, 2024/3/5, 2024.3.5
@@ -41,7 +41,12 @@ extension MandarinNormalizer {
         MandarinRule("year range", numberStart + #"(\d{4})\s*"# + to + #"\s*(\d{4})(?=\s*年)"#) {
             MandarinNumerals.digits($0[1]!) + "到" + MandarinNumerals.digits($0[2]!)
         },
-        MandarinRule("year", numberStart + #"(?:\d{4}(?=\s*年)|\d0(?=年代))"#) { MandarinNumerals.digits($0[0]!) },
+        // 2008奥运会, 2024届, 2023赛季: a year before words that name events of a year
+        MandarinRule("year", numberStart + #"(?:\d{4}(?=\s*年)|(?:19|20)\d{2}(?=\s*(?:"# + MandarinTables.yearNouns.joined(separator: "|") + #"))|\d0(?=年代))"#) { m in
+            isAmountOfYears(m) ? nil : MandarinNumerals.digits(m[0]!)
+        },
+        // 公元前221年, 公元8年: years of an era digit by digit
+        MandarinRule("era year", #"(?<=公元前|公元)(\d{1,4})(?=\s*年)"#) { MandarinNumerals.digits($0[1]!) },
         // 2024-03, 2024/12: a year and a month (the month written with two digits)
         MandarinRule("year and month", numberStart + #"(\d{4})[-/.](0[1-9]|1[0-2])(?![\d./-])"#) {
             readDate(year: $0[1], month: $0[2], day: nil)
@@ -52,6 +57,10 @@ extension MandarinNormalizer {
         },
         MandarinRule("day", numberStart + #"(\d{1,2})(?=\s*[日号])"#) { m in
             within(m[1]!, 1...31) { MandarinNumerals.cardinal($0) }
+        },
+        // 9点2分 → 九点二分: minutes say 二
+        MandarinRule("minutes", #"(?<=点)(\d{1,2})(?=分)"#) { m in
+            within(m[1]!, 0...59) { (m[1]!.count == 2 && m[1]!.first == "0" ? "零" : "") + MandarinNumerals.cardinal($0, leadingLiang: false) }
         },
         // 第2名 → 第二名
         MandarinRule("ordinal", #"第\s*(\d+)(?![\d.,])"#) { "第" + MandarinNumerals.cardinal($0[1]!, leadingLiang: false) },
@@ -68,6 +77,10 @@ extension MandarinNormalizer {
             let unit = MandarinTables.currencySigns[String(m[1]!)]!
             let scale = m[3].map { $0.filter { $0 != " " } } ?? ""
             return readNumber(m[2]!, before: scale.isEmpty ? Substring(unit) : Substring(scale)) + scale + unit
+        },
+        // 6/18大促, 在12/25: a month and day where a cue around says it is a date
+        MandarinRule("month/day date", #"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d/])"#) { m in
+            isDateContext(m) ? readMonthDay(month: m[1]!, day: m[2]!) : nil
         },
         // 1/3 → 三分之一
         MandarinRule("fraction", #"(?<![\d./])(\d+)/(\d+)(?![\d/])"#) { m in
