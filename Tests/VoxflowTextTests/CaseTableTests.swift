@@ -80,6 +80,17 @@ struct CaseTableError: Error, CustomStringConvertible { var description: String 
         print("case tables:\n  " + summary.joined(separator: "\n  ") + "\n  total: \(passed)/\(total) exact")
     }
 
+    /// Normalizing a table row's spoken form again changes nothing.
+    @Test func everyTableRowIsAFixedPoint() throws {
+        for table in try CaseTable.all() {
+            for row in table.rows where !row.knownGap {
+                let once = table.normalize(row.written)
+                let twice = table.normalize(once)
+                #expect(once == twice, "\(table.language)/\(table.name).tsv:\(row.line): \"\(once)\" → \"\(twice)\"")
+            }
+        }
+    }
+
     /// Lists every row marked `gap` with what the normalizer says today (for the report).
     @Test func knownGapsAreListed() throws {
         for table in try CaseTable.all() {

@@ -36,8 +36,13 @@ extension EnglishRules {
             let c = chars[i]
             if c.isASCIIDigit {
                 var run = String(c); i += 1
+                // A thousands comma only before a group of three digits ("1,234"; "3,4,5" is a list).
+                func isGroupComma(_ k: Int) -> Bool {
+                    (1...3).allSatisfy { k + $0 < chars.count && chars[k + $0].isASCIIDigit }
+                        && (k + 4 >= chars.count || !chars[k + 4].isASCIIDigit)
+                }
                 while i < chars.count, chars[i].isASCIIDigit
-                        || ((chars[i] == "." || chars[i] == ",") && i + 1 < chars.count && chars[i + 1].isASCIIDigit && run.last!.isASCIIDigit) {
+                        || ((chars[i] == "." || (chars[i] == "," && isGroupComma(i))) && i + 1 < chars.count && chars[i + 1].isASCIIDigit && run.last!.isASCIIDigit) {
                     run.append(chars[i]); i += 1
                 }
                 // "2.0.1" (a version, an address) is read piece by piece: "two point zero point one".
@@ -60,6 +65,8 @@ extension EnglishRules {
                 // "10:8", "1:2": a colon between numbers is "to" (scores, ratios).
                 if c == ":", runs.last?.kind == "d", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
                     runs.append(("s", "to"))
+                } else if c == ",", runs.last?.kind == "d", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
+                    runs.append(("c", ","))   // "3,4,5": a list, read with its commas
                 } else if c == "^" {
                     runs.append(("p", "^"))
                 } else if math, c == "-" || c == "*" {
@@ -77,6 +84,8 @@ extension EnglishRules {
             if skip { skip = false; continue }
             let previous = k > 0 ? runs[k - 1] : nil, next = k + 1 < runs.count ? runs[k + 1] : nil
             switch run.kind {
+            case "c":
+                if !words.isEmpty { words[words.count - 1] += "," }
             case "p":
                 if let next, next.kind == "d", next.text == "2" || next.text == "3" {
                     words.append(next.text == "2" ? "squared" : "cubed"); skip = true

@@ -27,7 +27,7 @@ extension EnglishRules {
         guard w.core.count == 4, w.core.allSatisfy(\.isASCIIDigit), let v = Int(w.core), (1000...1099).contains(v) else { return nil }
         if let n = w.attachedNext, EnglishTables.eras.contains(n.core) { return v }
         guard let p = w.attachedPrevious, EnglishTables.yearCues.contains(p.core) else { return nil }
-        if let n = w.next, w.token.isBare, n.isLowercased { return nil }
+        if let n = w.next, w.token.isBare, n.isLowercased, !EnglishTables.clauseWords.contains(n.core) { return nil }
         return v
     }
 

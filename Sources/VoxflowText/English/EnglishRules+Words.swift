@@ -101,7 +101,9 @@ extension EnglishRules {
         guard token.core.count == 1, token.isCapitalized, token.trail == ".", let next = w.nextWord,
               next.isCapitalized, next.hasLetter, !EnglishNormalizer.sentenceWords.contains(next.core) else { return nil }
         // "by C. S. Lewis": two initials before a name are initials whatever comes before them.
-        let nextIsInitial = next.core.count == 1 && next.trail == "." && w.at(2).map { $0.isCapitalized && $0.core.count >= 2 } == true
+        var k = 1
+        while let t = w.at(k), t.core.count == 1, t.isCapitalized, t.trail == "." { k += 1 }
+        let nextIsInitial = k >= 2 && w.at(k).map { $0.isCapitalized && $0.core.count >= 2 && $0.lead.isEmpty } == true
         if !nextIsInitial, let previous = w.previous, !previous.endsSentence {
             let isName = previous.isBare && previous.core.count >= 2 && previous.isCapitalized && previous.hasLetter
                 && !previous.isAllCaps && !Roman.countWords.contains(previous.core.lowercased())

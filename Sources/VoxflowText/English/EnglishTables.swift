@@ -101,6 +101,9 @@ enum EnglishTables {
     /// Words before a year of 1000–1099 ("in 1066"), and eras around years.
     static let yearCues: Set<String> = ["in", "In", "since", "Since", "until", "Until", "year", "Year", "circa", "AD"]
     static let eras: Set<String> = ["BC", "AD", "BCE", "CE"]
+    /// Lower-case words that may follow a year without making it a count ("in 1066 and", not "in 1050 cells").
+    static let clauseWords: Set<String> = ["and", "or", "but", "when", "where", "the", "a", "to", "until", "before", "after",
+                                            "as", "with", "by", "under", "was", "were", "is", "had", "he", "she", "they", "it", "we"]
 
     /// Whole words that mean "this is a date" before a short numeric date ("on 3/5" is March fifth, "3/5" is a fraction).
     static let dateCues: Set<String> = ["on", "On", "by", "By", "until", "Until", "since", "Since", "dated", "due", "from", "From"]
