@@ -19,9 +19,11 @@ extension MandarinNormalizer {
     /// A number standing alone (with an optional unit): digit strings of 7 digits or more and
     /// service numbers (110), when no unit or measure word follows, are read like telephone
     /// numbers (1 as 幺); numbers written with leading zeros (007) digit by digit.
-    static func readQuantity(_ written: Substring, unit: String?, after: Substring) -> String {
+    /// After a word of calling (拨打, 致电, 热线…) any number of three digits or more is dialled.
+    static func readQuantity(_ written: Substring, unit: String?, after: Substring, before: Substring = "") -> String {
         let isDigitString = written.allSatisfy(HanScript.isASCIIDigit)
-        let phoneLike = written.count >= 7 || MandarinTables.serviceNumbers.contains(String(written))
+        let dialled = written.count >= 3 && MandarinTables.callCues.contains { before.hasSuffix($0) }
+        let phoneLike = written.count >= 7 || dialled || MandarinTables.serviceNumbers.contains(String(written))
         if isDigitString, phoneLike, unit == nil, !startsWithMeasureWord(after) {
             return MandarinNumerals.telephone(written)
         }

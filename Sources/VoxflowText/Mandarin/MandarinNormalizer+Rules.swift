@@ -38,7 +38,7 @@ extension MandarinNormalizer {
             MandarinNumerals.cardinal($0[1]!) + "比" + MandarinNumerals.cardinal($0[2]!)
         },
         // 2024-2025年, 2024年, 90年代: years digit by digit
-        MandarinRule("year range", numberStart + #"(\d{4})\s*"# + to + #"\s*(\d{4})(?=\s*年)"#) {
+        MandarinRule("year range", numberStart + #"(\d{4})\s*"# + to + #"\s*(\d{4})(?=\s*(?:年|"# + MandarinTables.yearNouns.joined(separator: "|") + "))") {
             MandarinNumerals.digits($0[1]!) + "到" + MandarinNumerals.digits($0[2]!)
         },
         // 2008奥运会, 2024届, 2023赛季: a year before words that name events of a year
@@ -50,6 +50,12 @@ extension MandarinNormalizer {
         // 2024-03, 2024/12: a year and a month (the month written with two digits)
         MandarinRule("year and month", numberStart + #"(\d{4})[-/.](0[1-9]|1[0-2])(?![\d./-])"#) {
             readDate(year: $0[1], month: $0[2], day: nil)
+        },
+        // 2-3月, 5~7日: ranges of months and days say 二
+        MandarinRule("month or day range", numberStart + #"(\d{1,2})\s*"# + to + #"\s*(\d{1,2})(?=\s*[月日号])"#) { m in
+            guard let a = within(m[1]!, 1...31, { MandarinNumerals.cardinal($0) }),
+                  let b = within(m[2]!, 1...31, { MandarinNumerals.cardinal($0) }) else { return nil }
+            return a + "到" + b
         },
         // 3月, 5日, 5号: months and days say 二, not 两
         MandarinRule("month", numberStart + #"(\d{1,2})(?=\s*月)"#) { m in
@@ -78,6 +84,8 @@ extension MandarinNormalizer {
             let scale = m[3].map { $0.filter { $0 != " " } } ?? ""
             return readNumber(m[2]!, before: scale.isEmpty ? Substring(unit) : Substring(scale)) + scale + unit
         },
+        // 6·18, 9·11: a month and day joined by a middle dot name a date (or the event on it)
+        MandarinRule("dotted date", #"(?<![\d.])(\d{1,2})[·・•](\d{1,2})(?![\d])"#) { readMonthDay(month: $0[1]!, day: $0[2]!) },
         // 6/18大促, 在12/25: a month and day where a cue around says it is a date
         MandarinRule("month/day date", #"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d/])"#) { m in
             isDateContext(m) ? readMonthDay(month: m[1]!, day: m[2]!) : nil
@@ -97,7 +105,7 @@ extension MandarinNormalizer {
         // 2000人, -5℃, 3.5 km, 1,234元, 13800138000
         MandarinRule("quantity", sign + numberStart + "(" + numberPattern + #")(?:\s*"# + unitPattern + ")?") { m in
             let unit = m[3].map { MandarinTables.units[String($0)]! }
-            return readSign(m[1], before: m[3] ?? m.after) + readQuantity(m[2]!, unit: unit, after: m.after) + (unit ?? "")
+            return readSign(m[1], before: m[3] ?? m.after) + readQuantity(m[2]!, unit: unit, after: m.after, before: m.before) + (unit ?? "")
         },
         MandarinRule("digits", #"\d+"#) { MandarinNumerals.digits($0[0]!) },
     ]

@@ -35,7 +35,12 @@ enum MandarinTables {
 
     /// Short service numbers, read like telephone numbers when no measure word follows them
     /// (110 → 幺幺零, but 110个 → 一百一十个).
-    static let serviceNumbers: Set<String> = ["110", "112", "114", "119", "120", "122", "12306", "12315", "12345"]
+    static let serviceNumbers: Set<String> = ["110", "112", "114", "119", "120", "122", "12306", "12315", "12345", "10086",
+                                              "10010", "10000", "12321", "12348", "95588", "95533", "95555", "95566",
+                                              "95599", "95559", "95508", "95511", "95518"]
+
+    /// Words after which a number is dialled (拨打95588 → 九五五八八).
+    static let callCues = ["拨打", "致电", "拨", "打", "热线", "电话", "电话：", "电话:", "客服", "呼叫", "号码", "号码是", "号码：", "号码:"]
 
     /// Currency signs written before an amount, and the unit said after it ("$5" → 五美元).
     static let currencySigns: [String: String] = [
