@@ -39,13 +39,18 @@ extension EnglishRules {
             return read(number, .title)
         }
         if let general = EnglishTables.general[key] { return read(general, .endsBeforeSentenceWord) }
-        if token.isCapitalized, let general = EnglishTables.general[key.lowercased()] {
+        if token.isCapitalized, !token.isAllCaps, let general = EnglishTables.general[key.lowercased()] {
             return read(general, .endsBeforeSentenceWord)
         }
         if withPeriod, let month = EnglishTables.months[token.core], EnglishTables.monthNames[month - 1] != token.core {
             return read(EnglishTables.monthNames[month - 1], .endsBeforeSentenceWord)
         }
         if withPeriod, let day = EnglishTables.weekdays[token.core] { return read(day, .endsBeforeSentenceWord) }
+        // "Mon-Fri", "Mon–Sat": a range of weekdays.
+        let days = token.core.split(whereSeparator: { dashes.contains($0) })
+        if days.count == 2, let from = EnglishTables.weekdays[String(days[0])], let to = EnglishTables.weekdays[String(days[1])] {
+            return read(from + " to " + to, .endsBeforeSentenceWord)
+        }
         return nil
     }
 

@@ -96,7 +96,8 @@ enum EnglishTables {
                                               "Model", "part", "Part", "transaction", "member", "Member", "policy", "Policy"]
 
     /// Words after which a number of three or four digits is read in pairs ("Boeing 747", "Box 123").
-    static let pairedNumberCues: Set<String> = ["Boeing", "Airbus", "Box", "BOX"]
+    static let pairedNumberCues: Set<String> = ["Boeing", "Airbus", "Box", "BOX", "Room", "room", "Suite", "Flight", "flight",
+                                                 "Highway", "highway", "Hwy", "Bus", "bus", "Apt", "Apt."]
 
     /// Words before a year of 1000–1099 ("in 1066"), and eras around years.
     static let yearCues: Set<String> = ["in", "In", "since", "Since", "until", "Until", "year", "Year", "circa", "AD"]
