@@ -17,7 +17,11 @@ extension EnglishRules {
             return EnglishMatch(spoken: n.spoken + " " + EnglishUnit("degree").spoken(one: n.isOne))
         }
         if let (text, unit) = EnglishUnit.attachedSplit(core), let n = NumberLiteral(text) {
-            return EnglishMatch(spoken: n.spoken + " " + unit.spoken(one: n.isOne))
+            // "the 100m sprint", "a 5km run": a measure written as one word before a noun is an adjective.
+            let adjective = w.previous.map { ["a", "an", "the", "A", "An", "The"].contains($0.core) && $0.isBare } == true
+                && w.token.isBare && w.next.map { $0.lead.isEmpty && !$0.core.isEmpty && $0.core.allSatisfy(\.isLowercase)
+                    && !["of", "and", "or", "in", "to", "per", "away", "long", "wide", "high", "tall", "deep", "old"].contains($0.core) } == true
+            return EnglishMatch(spoken: n.spoken + " " + unit.spoken(one: n.isOne || adjective))
         }
         guard let n = ScaledNumber(core[...], inMoney: false), let (unit, tokens, period) = unit(after: w, at: 1) else {
             return nil

@@ -57,7 +57,7 @@ extension EnglishRules {
             guard !text.isEmpty, text.first!.isASCIIDigit || text.first == "(",
                   text.allSatisfy({ $0.isASCIIDigit || "-.()".contains($0) }) else { break }
             let pieces = text.split(whereSeparator: { "-.()".contains($0) })
-            guard pieces.allSatisfy({ $0.count <= 6 }) else { return nil }
+            guard pieces.allSatisfy({ $0.count <= 8 }) else { return nil }
             groups += pieces.map(String.init)
             k += 1
             if !t.trail.isEmpty && t.trail != ")" { break }
