@@ -60,6 +60,12 @@ import Testing
         #expect(steps.map(\.rule) == ["year", "quantity"])
     }
 
+    @Test func markupReadingsAreExplained() throws {
+        let steps = try TextFrontEnd().explain(#"Call <say-as interpret-as="characters">ABC</say-as> or <sub alias="World Health Organization">WHO</sub>."#)
+        #expect(steps.map(\.rule) == ["say-as characters", "sub alias"])
+        #expect(steps.map(\.spoken) == ["A B C", "World Health Organization"])
+    }
+
     @Test func lexiconEntriesAreExplained() throws {
         let frontEnd = TextFrontEnd(lexicon: UserLexicon([("Voxflow", "vox flow")]))
         let steps = try frontEnd.explain("Voxflow 2个")

@@ -16,11 +16,19 @@ extension TextFrontEnd {
             guard !cleaned.isEmpty else { continue }
             let forced = (piece.language ?? language).map(TextFrontEnd.family)
             switch piece.reading {
-            case let .sayAs(kind, _)?:
-                steps.append(NormalizationStep(language: forced ?? "en", written: cleaned, spoken: "", rule: "say-as \(kind)"))
+            case let .sayAs(kind, format)?:
+                let lang = forced ?? (LanguageRuns.containsHan(cleaned) ? "zh" : "en")
+                let spoken = SayAs.read(cleaned, kind: kind, format: format, language: lang) ?? ""
+                steps.append(NormalizationStep(language: lang, written: cleaned, spoken: spoken, rule: "say-as \(kind)"))
                 continue
-            case .alias?, .phonemes?, .pinyin?:
-                steps.append(NormalizationStep(language: forced ?? "en", written: cleaned, spoken: "", rule: "markup"))
+            case let .alias(alias)?:
+                steps.append(NormalizationStep(language: forced ?? "en", written: cleaned, spoken: alias, rule: "sub alias"))
+                continue
+            case let .phonemes(_, ph)?:
+                steps.append(NormalizationStep(language: forced ?? "en", written: cleaned, spoken: ph, rule: "phoneme"))
+                continue
+            case let .pinyin(syllables)?:
+                steps.append(NormalizationStep(language: "zh", written: cleaned, spoken: syllables.joined(separator: " "), rule: "pinyin override"))
                 continue
             case nil:
                 break
