@@ -12,10 +12,17 @@ final class TextNormalizeFactory: NodeFactory {
                           "read SSML and inline tags ([emotion=…], [pause=…], [rate=…]); false: every character is text"),
             ParameterSpec("language", .string, default: .string("auto"),
                           "language of unlabelled text: auto (split into English and Mandarin runs) or a BCP 47 tag (en, zh, …); the utterance's language wins"),
+            ParameterSpec("lexicon", .string, default: .string(""),
+                          "a TSV file of the user's readings (written<TAB>spoken, one a line), read before the built-in rules; empty: none"),
         ])
 
     func makeNode(name: String, parameters: Parameters) throws -> Node {
-        TextNormalizeNode(markup: parameters.bool("markup"), language: parameters.string("language"))
+        let path = parameters.string("lexicon")
+        var lexicon: UserLexicon? = nil
+        if !path.isEmpty {
+            do { lexicon = try UserLexicon.load(path: path) } catch { throw NodeError.parameter(name: "lexicon", message: "\(error)") }
+        }
+        return TextNormalizeNode(markup: parameters.bool("markup"), language: parameters.string("language"), lexicon: lexicon)
     }
 }
 
@@ -24,12 +31,14 @@ final class TextNormalizeFactory: NodeFactory {
 final class TextNormalizeNode: Node {
     let markup: Bool
     let language: String
+    let lexicon: UserLexicon?
     private var controls: [UtteranceID: Controls] = [:]
     private var index: [UtteranceID: Int] = [:]
 
-    init(markup: Bool, language: String) {
+    init(markup: Bool, language: String, lexicon: UserLexicon? = nil) {
         self.markup = markup
         self.language = language
+        self.lexicon = lexicon
     }
 
     func negotiate(inputs: [String: Caps]) throws -> [String: Caps] { ["out": .text] }
@@ -44,7 +53,7 @@ final class TextNormalizeNode: Node {
             controls[id] = nil
             index[id] = nil
         case let .chunk(.text(t)):
-            let frontEnd = TextFrontEnd(markup: markup, language: controls[id]?.language ?? language)
+            let frontEnd = TextFrontEnd(markup: markup, language: controls[id]?.language ?? language, lexicon: lexicon)
             let sentences: [TextChunk]
             do {
                 sentences = try frontEnd.sentences(t.text)

@@ -37,18 +37,39 @@ struct NormalizeCommand: ParsableCommand {
         discussion: """
         One output line per input line. Markup is read (and removed) unless --plain.
 
+        With --explain, each result is followed by the rules that read it, one per line \
+        (written → spoken [language rule]), so a wrong reading can be reported with its rule. \
+        With --lexicon, a TSV file of your own readings (written<TAB>spoken, # comments) is read \
+        before every built-in rule.
+
         Examples:
           voxflow normalize "Dr. Smith paid $3.50 on 3/5/2024."
           voxflow normalize "今天是2024年3月5日，银行利率上调了0.25%。"
-          voxflow normalize < script.txt > spoken.txt
+          voxflow normalize --explain "Call +1 (555) 123-4567 at 9am-5pm."
+          voxflow normalize --lexicon names.tsv < script.txt > spoken.txt
         """)
 
     @OptionGroup var input: TextInputOptions
 
+    @Flag(help: "After each result, list which rule read each token.")
+    var explain = false
+
+    @Option(help: "A TSV file of your own readings: written<TAB>spoken, one a line.")
+    var lexicon: String?
+
     func run() throws {
         Log.setup(quiet: false, verbose: false)
-        let frontEnd = input.language.frontEnd
-        try input.forEachInput { line in print(try frontEnd.spokenForm(line)) }
+        var frontEnd = input.language.frontEnd
+        if let lexicon {
+            do { frontEnd.lexicon = try UserLexicon.load(path: lexicon) } catch { throw Console.fail("\(error)") }
+        }
+        try input.forEachInput { line in
+            print(try frontEnd.spokenForm(line))
+            guard explain else { return }
+            for step in try frontEnd.explain(line) {
+                print("  \(step.written) → \(step.spoken)   [\(step.language) \(step.rule)]")
+            }
+        }
     }
 }
 

@@ -25,6 +25,9 @@ struct EnglishCurrency {
         "CNY": .init(unit: .init("yuan", "yuan"), minor: nil), "RMB": .init(unit: .init("yuan", "yuan"), minor: nil),
         "CHF": .init(unit: .init("Swiss franc"), minor: .init("centime")), "CAD": .init(unit: .init("Canadian dollar"), minor: .init("cent")),
         "AUD": .init(unit: .init("Australian dollar"), minor: .init("cent")), "INR": .init(unit: .init("rupee"), minor: .init("paisa", "paise")),
+        "Rs": .init(unit: .init("rupee"), minor: .init("paisa", "paise")), "HKD": .init(unit: .init("Hong Kong dollar"), minor: .init("cent")),
+        "KRW": .init(unit: .init("won", "won"), minor: nil), "MXN": .init(unit: .init("peso"), minor: .init("centavo")),
+        "SEK": .init(unit: .init("krona", "kronor"), minor: nil), "BTC": .init(unit: .init("bitcoin"), minor: nil),
     ]
 
     /// Written after the amount only: "50¢", "20€".

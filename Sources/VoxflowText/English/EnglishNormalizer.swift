@@ -18,12 +18,23 @@ public enum EnglishNormalizer {
     /// Keeps sentence and clause punctuation (. , ; : ! ? quotes, brackets) where it was, so later stages can
     /// split sentences and phrases; the only periods left are sentence ends (an abbreviation that ends a sentence
     /// keeps one period: "on Main St." → "on Main Street."). Never throws; text it does not recognize passes through.
-    public static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String, lexicon: UserLexicon? = nil) -> String {
+        run(text, lexicon: lexicon, record: nil)
+    }
+
+    /// The spoken form and every decision taken on the way (`voxflow normalize --explain`).
+    public static func explain(_ text: String, lexicon: UserLexicon? = nil) -> (spoken: String, steps: [NormalizationStep]) {
+        var steps: [NormalizationStep] = []
+        let spoken = run(text, lexicon: lexicon) { steps.append($0) }
+        return (spoken, steps)
+    }
+
+    static func run(_ text: String, lexicon: UserLexicon?, record: ((NormalizationStep) -> Void)?) -> String {
         // One pass reads almost everything; what a pass leaves readable (pieces of glued tokens such as
         // "2mDr.Mr.") is read by the next. Repeating until nothing changes makes the result a fixed point.
-        var current = pass(text)
+        var current = pass(text, lexicon: lexicon, record: record)
         for _ in 0..<maxPasses {
-            let next = pass(current)
+            let next = pass(current, lexicon: nil, record: record)
             if next == current { break }
             current = next
         }
@@ -34,15 +45,17 @@ public enum EnglishNormalizer {
     static let maxPasses = 4
 
     /// One left-to-right pass over the tokens.
-    static func pass(_ text: String) -> String {
+    static func pass(_ text: String, lexicon: UserLexicon? = nil, record: ((NormalizationStep) -> Void)? = nil) -> String {
         let tokens = EnglishToken.tokenize(text)
         let shouting = isShouting(tokens)
+        let math = tokens.contains { $0.core.contains("=") || $0.core == "≠" }
         var pieces: [String] = []
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            let window = EnglishWindow(tokens: tokens, index: i, shouting: shouting)
-            guard !token.core.isEmpty, let match = firstMatch(window) else {
+            let window = EnglishWindow(tokens: tokens, index: i, shouting: shouting, math: math)
+            let found = token.core.isEmpty ? nil : lexicon.flatMap { $0.match(window) }.map { ($0, "user lexicon") } ?? firstMatch(window)
+            guard let (match, rule) = found else {
                 pieces.append(token.lead + token.core + token.trail)
                 i += 1
                 continue
@@ -51,14 +64,20 @@ public enum EnglishNormalizer {
             let next = tokens.indices.contains(last + 1) ? tokens[last + 1] : nil
             let trail = trailing(match.trail ?? tokens[last].trail, period: match.period, next: next)
             pieces.append((match.lead ?? token.lead) + match.spoken + trail)
+            if let record {
+                let written = tokens[i...last].enumerated().map { k, t in
+                    (k == 0 ? "" : t.lead) + t.core + (i + k == last ? (match.period != .notRead && t.hasPeriod ? "." : "") : t.trail)
+                }.joined(separator: " ")
+                if written != match.spoken { record(NormalizationStep(language: "en", written: written, spoken: match.spoken, rule: rule)) }
+            }
             i = last + 1
         }
         return pieces.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    static func firstMatch(_ window: EnglishWindow) -> EnglishMatch? {
+    static func firstMatch(_ window: EnglishWindow) -> (EnglishMatch, String)? {
         for rule in EnglishPatterns.rules {
-            if let match = rule.apply(window) { return match }
+            if let match = rule.apply(window) { return (match, rule.name) }
         }
         return nil
     }

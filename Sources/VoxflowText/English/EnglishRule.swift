@@ -49,6 +49,8 @@ struct EnglishWindow {
     let index: Int
     /// Most of the text is in capitals: unknown all-caps words are words, not acronyms.
     let shouting: Bool
+    /// The text is an equation (it has an equals sign): "x" is a variable or "times", "-" is "minus".
+    var math = false
 
     var token: EnglishToken { tokens[index] }
     var core: String { tokens[index].core }

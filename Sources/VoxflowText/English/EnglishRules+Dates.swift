@@ -78,9 +78,15 @@ extension EnglishRules {
 
     /// A month name, or an abbreviation with its period ("Mar."), or without one next to a number
     /// ("Mar 5", "25 Dec"). `abbreviated`: the period after it is the abbreviation's.
+    /// Other capitalizations ("jul", "SEPT", "AUGUST") only next to a number, and never "may".
     static func month(_ token: EnglishToken, nextToNumber: Bool) -> (month: Int, abbreviated: Bool)? {
-        guard let month = EnglishTables.months[token.core] else { return nil }
-        if EnglishTables.monthNames[month - 1] == token.core { return (month, false) }
+        var key = token.core
+        if EnglishTables.months[key] == nil {
+            guard nextToNumber, key.count >= 3, key != "may", key.allSatisfy(\.isASCIILetter) else { return nil }
+            key = key.prefix(1).uppercased() + key.dropFirst().lowercased()
+        }
+        guard let month = EnglishTables.months[key] else { return nil }
+        if EnglishTables.monthNames[month - 1] == key { return (month, false) }
         return token.hasPeriod || nextToNumber ? (month, true) : nil
     }
 

@@ -17,7 +17,11 @@ extension EnglishRules {
             return EnglishMatch(spoken: n.spoken + " " + EnglishUnit("degree").spoken(one: n.isOne))
         }
         if let (text, unit) = EnglishUnit.attachedSplit(core), let n = NumberLiteral(text) {
-            return EnglishMatch(spoken: n.spoken + " " + unit.spoken(one: n.isOne))
+            // "the 100m sprint", "a 5km run": a measure written as one word before a noun is an adjective.
+            let adjective = w.previous.map { ["a", "an", "the", "A", "An", "The"].contains($0.core) && $0.isBare } == true
+                && w.token.isBare && w.next.map { $0.lead.isEmpty && !$0.core.isEmpty && $0.core.allSatisfy(\.isLowercase)
+                    && !["of", "and", "or", "in", "to", "per", "away", "long", "wide", "high", "tall", "deep", "old"].contains($0.core) } == true
+            return EnglishMatch(spoken: n.spoken + " " + unit.spoken(one: n.isOne || adjective))
         }
         guard let n = ScaledNumber(core[...], inMoney: false), let (unit, tokens, period) = unit(after: w, at: 1) else {
             return nil
@@ -50,6 +54,11 @@ extension EnglishRules {
     static func unit(after w: EnglishWindow, at offset: Int) -> (EnglishUnit, Int, EnglishPeriod)? {
         guard let t = w.attached(offset) else { return nil }
         if t.core == "%" { return (percent, 1, .notRead) }
+        // "sq ft", "sq. ft.", "sq m": square units in two words.
+        if t.core == "sq" || t.core == "Sq", t.isBare || t.trail == ".", let n = w.at(offset + 1), n.lead.isEmpty,
+           let unit = EnglishUnit.table[n.core] ?? (n.core == "in" ? EnglishUnit.table["in."] : nil) {
+            return (EnglishUnit("square " + unit.singular, "square " + unit.plural), 2, n.hasPeriod ? .endsBeforeCapital : .notRead)
+        }
         if t.core == "°", let n = w.attached(offset + 1), let unit = EnglishUnit.table["°" + n.core] {
             return (unit, 2, n.hasPeriod ? .endsBeforeCapital : .notRead)
         }

@@ -4,16 +4,44 @@ extension EnglishRules {
     private static let prefixSymbols = EnglishCurrency.symbols.keys.sorted { $0.count > $1.count }
 
     static func money(_ w: EnglishWindow) -> EnglishMatch? {
+        guard var match = moneyAmount(w) else { return nil }
+        // "a $5 bill": an amount used as an adjective takes the singular ("a five dollar bill").
+        if let article = w.previous, ["a", "an", "A", "An"].contains(article.core), article.isBare,
+           let noun = w.attached(match.consumed), noun.core.allSatisfy(\.isLowercase), !noun.core.isEmpty,
+           !["and", "or", "to", "for", "per", "in", "of", "a", "an", "the"].contains(noun.core),
+           let (singular, plural) = adjectiveUnit(match.spoken) {
+            match.spoken = String(match.spoken.dropLast(plural.count)) + singular
+        }
+        return match
+    }
+
+    /// The unit names a spoken amount ends with, when it is a whole amount of one currency.
+    private static func adjectiveUnit(_ spoken: String) -> (String, String)? {
+        guard !spoken.contains(" and ") else { return nil }
+        for currency in EnglishCurrency.symbols.values where spoken.hasSuffix(" " + currency.unit.plural) {
+            return (currency.unit.singular, currency.unit.plural)
+        }
+        return nil
+    }
+
+    static func moneyAmount(_ w: EnglishWindow) -> EnglishMatch? {
         let core = w.core
-        if let code = EnglishCurrency.codes[core], let next = w.attachedNext, next.hasDigit,
-           let amount = amount(next.core[...], w, scaleAt: 2) {
-            return EnglishMatch(spoken: code.spoken(amount.number), consumed: 1 + amount.tokens)
+        // A code or a lone symbol before the amount: "USD 20", "Rs. 500", "$ 20".
+        if let currency = EnglishCurrency.codes[core] ?? (w.token.trail.isEmpty ? EnglishCurrency.symbols[core] : nil),
+           let next = w.token.trail == "." && EnglishCurrency.codes[core] != nil ? w.next : w.attachedNext,
+           next.lead.isEmpty, next.hasDigit, let amount = amount(next.core[...], w, scaleAt: 2) {
+            return EnglishMatch(spoken: currency.spoken(amount.number), consumed: 1 + amount.tokens)
         }
         guard w.token.hasDigit else { return nil }
+        // "$5/hour", "$12/kg": a price per something.
+        if let slash = core.lastIndex(of: "/"), let words = moneyWords(core[..<slash]),
+           let unit = EnglishUnit.perWhat(String(core[core.index(after: slash)...])) {
+            return EnglishMatch(spoken: words + " per " + unit.singular)
+        }
         if let words = moneyWords(core[...]) {
-            if let next = w.attachedNext, ScaledNumber.words.contains(next.core.lowercased()),
+            if let next = w.attachedNext, let scale = ScaledNumber.scaleWord(next.core),
                let (currency, number) = moneyParts(core[...]), number.scale == nil {
-                let scaled = ScaledNumber(number: number.number, scale: next.core.lowercased())
+                let scaled = ScaledNumber(number: number.number, scale: scale)
                 return EnglishMatch(spoken: currency.spoken(scaled), consumed: 2)
             }
             return EnglishMatch(spoken: words)
@@ -62,8 +90,8 @@ extension EnglishRules {
     /// A number (and a scale word after it, "20 million") for "USD 20 million".
     private static func amount(_ text: Substring, _ w: EnglishWindow, scaleAt offset: Int) -> (number: ScaledNumber, tokens: Int)? {
         guard let n = ScaledNumber(text, inMoney: true) else { return nil }
-        if n.scale == nil, let next = w.attached(offset), ScaledNumber.words.contains(next.core.lowercased()) {
-            return (ScaledNumber(number: n.number, scale: next.core.lowercased()), 2)
+        if n.scale == nil, let next = w.attached(offset), let scale = ScaledNumber.scaleWord(next.core) {
+            return (ScaledNumber(number: n.number, scale: scale), 2)
         }
         return (n, 1)
     }

@@ -10,8 +10,39 @@ extension EnglishRules {
                 || (["is", "was", "number"].contains(previous.core) && w.at(-2).map { $0.isBare && EnglishTables.digitCues.contains($0.core) } == true)
             if cued { return EnglishMatch(spoken: NumberWords.digits(w.core)) }
         }
-        if let year = yearValue(w.core) { return EnglishMatch(spoken: NumberWords.year(year)) }
+        if let year = yearValue(w.core) ?? cuedYear(w) { return EnglishMatch(spoken: NumberWords.year(year)) }
+        if w.core.count >= 10, w.core.allSatisfy(\.isASCIIDigit), !w.core.hasSuffix("000000") {
+            return EnglishMatch(spoken: NumberWords.digits(w.core))   // account numbers, not quantities
+        }
+        if w.core.count >= 3, w.core.count <= 4, w.core.allSatisfy(\.isASCIIDigit), let p = w.attachedPrevious,
+           EnglishTables.pairedNumberCues.contains(p.core), let v = Int(w.core) {
+            return EnglishMatch(spoken: pairedNumber(v))   // "Boeing 747", "Box 123"
+        }
         return EnglishMatch(spoken: n.spoken)
+    }
+
+    /// 1000 to 1099 read as a year where a cue says so: "in 1066", "AD 1066", "1066 AD" (before a
+    /// capital or punctuation, not "in 1050 cases").
+    static func cuedYear(_ w: EnglishWindow) -> Int? {
+        guard w.core.count == 4, w.core.allSatisfy(\.isASCIIDigit), let v = Int(w.core), (1000...1099).contains(v) else { return nil }
+        if let n = w.attachedNext, EnglishTables.eras.contains(n.core) { return v }
+        guard let p = w.attachedPrevious, EnglishTables.yearCues.contains(p.core) else { return nil }
+        if let n = w.next, w.token.isBare, n.isLowercased, !EnglishTables.clauseWords.contains(n.core) { return nil }
+        return v
+    }
+
+    /// House and model numbers, read in pairs: 123 "one twenty three", 101 "one oh one",
+    /// 500 "five hundred", 2788 "twenty seven eighty eight", 1600 "sixteen hundred".
+    static func pairedNumber(_ v: Int) -> String {
+        switch v {
+        case 0..<100: return NumberWords.cardinal(v)
+        case 100..<1000:
+            let low = v % 100
+            let head = NumberWords.cardinal(v / 100)
+            return low == 0 ? head + " hundred" : low < 10 ? head + " oh " + NumberWords.cardinal(low) : head + " " + NumberWords.cardinal(low)
+        case 1000..<10000: return NumberWords.year(v)
+        default: return NumberWords.digits(String(v))
+        }
     }
 
     /// Four plain digits from 1100 to 2099.
@@ -41,5 +72,30 @@ extension EnglishRules {
         guard text.count == 2 || text.count == 4, text.allSatisfy(\.isASCIIDigit), let v = Int(text), v % 10 == 0, v >= 10
         else { return nil }
         return EnglishMatch(spoken: NumberWords.decade(v))
+    }
+}
+
+/// Codes after a cue word, digit by digit: "SKU 4417-22", "order 123456789", "serial 00421".
+extension EnglishRules {
+    static func cuedDigits(_ w: EnglishWindow) -> EnglishMatch? {
+        let core = w.core
+        guard let first = core.first, first.isASCIIDigit, core.allSatisfy({ $0.isASCIIDigit || $0 == "-" }),
+              let p = w.attachedPrevious else { return nil }
+        let digits = core.filter(\.isASCIIDigit)
+        let cued = (EnglishTables.longDigitCues.contains(p.core) && digits.count >= 4)
+            || (EnglishTables.digitCues.contains(p.core) && core.contains("-"))
+        guard cued else { return nil }
+        return EnglishMatch(spoken: NumberWords.digits(digits))
+    }
+
+    /// Card numbers: three or more groups of four digits, "4111 1111 1111 1111".
+    static func digitGroups(_ w: EnglishWindow) -> EnglishMatch? {
+        func isGroup(_ t: EnglishToken?) -> Bool { t.map { $0.core.count == 4 && $0.core.allSatisfy(\.isASCIIDigit) } ?? false }
+        guard isGroup(w.token) else { return nil }
+        var k = 1
+        while isGroup(w.attached(k)) { k += 1 }
+        guard k >= 3 else { return nil }
+        let groups = (0..<k).map { NumberWords.digits(w.at($0)!.core) }
+        return EnglishMatch(spoken: groups.joined(separator: ", "), consumed: k)
     }
 }

@@ -15,6 +15,10 @@ extension EnglishRules {
                 right = right.dropLast(); unit = percent
                 if left.hasSuffix("%") { left = left.dropLast() }
             }
+            if rangeWords(left, right) == nil, unit == nil, let (number, after) = EnglishUnit.attachedSplit(String(right)),
+               let words = rangeWords(left, number) {
+                return EnglishMatch(spoken: words + " " + after.plural)   // "5-10km"
+            }
             guard let words = rangeWords(left, right) else { return nil }
             if unit == nil, let (after, tokens, period) = self.unit(after: w, at: 1) {
                 return EnglishMatch(spoken: words + " " + after.plural, consumed: 1 + tokens, period: period)
@@ -24,7 +28,7 @@ extension EnglishRules {
         // "10 – 20": three tokens.
         guard let dash = w.attached(1), dash.core.count == 1, let d = dash.core.first, dashes.contains(d),
               let right = w.attached(2), let a = NumberLiteral(core), let b = NumberLiteral(right.core) else { return nil }
-        if d == "-", let x = a.intValue, let y = b.intValue, x > y {
+        if d == "-", w.math || w.previous?.core == "=" || w.at(3)?.core == "=" || (a.intValue ?? 0) > (b.intValue ?? Int.max) {
             return EnglishMatch(spoken: a.spoken + " minus " + b.spoken, consumed: 3)
         }
         guard let words = rangeWords(core[...], right.core[...]) else { return nil }

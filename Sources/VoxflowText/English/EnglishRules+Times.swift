@@ -5,8 +5,41 @@ extension EnglishRules {
     /// Words that can follow "12:00" and replace the minutes: "twelve noon".
     static let clockNouns: Set<String> = ["noon", "midnight"]
 
+    /// A time, and "to" another one after a dash: "9:00 am - 5:00 pm", "9am-5pm".
     static func time(_ w: EnglishWindow) -> EnglishMatch? {
         guard w.token.hasDigit, w.core.first?.isASCIIDigit == true else { return nil }
+        if let dash = w.core.firstIndex(where: { dashes.contains($0) }) {
+            let left = w.core[..<dash], right = w.core[w.core.index(after: dash)...]
+            guard let b = meridiemTime(right) else { return nil }
+            guard let a = meridiemTime(left) ?? clockWords(left) ?? hourOnly(left) else { return nil }
+            return EnglishMatch(spoken: a + " to " + b, period: right.hasSuffix(".m") && w.token.hasPeriod ? .endsBeforeCapital : .notRead)
+        }
+        guard var match = singleTime(w) else { return nil }
+        if let dash = w.attached(match.consumed), dash.core.count == 1, dashes.contains(dash.core.first!), dash.isBare,
+           let after = w.at(match.consumed + 1), after.lead.isEmpty,
+           let second = singleTime(EnglishWindow(tokens: w.tokens, index: w.index + match.consumed + 1, shouting: w.shouting, math: w.math)) {
+            match = EnglishMatch(spoken: match.spoken + " to " + second.spoken, consumed: match.consumed + 1 + second.consumed,
+                                 period: second.period)
+        }
+        return match
+    }
+
+    /// "9am", "10:30pm", "6.30p.m" as one token.
+    static func meridiemTime(_ text: Substring) -> String? {
+        let lower = text.lowercased()
+        for (written, spoken) in meridiems where lower.hasSuffix(written) {
+            return clockWords(text.dropLast(written.count), meridiem: spoken)
+        }
+        return nil
+    }
+
+    /// "9" before "-5pm": just the hour.
+    static func hourOnly(_ text: Substring) -> String? {
+        guard let h = Int(text), (1...12).contains(h), text.allSatisfy(\.isASCIIDigit) else { return nil }
+        return NumberWords.cardinal(h)
+    }
+
+    static func singleTime(_ w: EnglishWindow) -> EnglishMatch? {
         // Attached meridiem: "9pm", "10:30am", "10:30a.m".
         let lower = w.core.lowercased()
         for (written, spoken) in meridiems where lower.hasSuffix(written) {
@@ -33,6 +66,8 @@ extension EnglishRules {
     /// "10:30" → "ten thirty", "10:00" → "ten o'clock", "14:00" → "fourteen hundred", "14:05" → "fourteen oh five";
     /// with a meridiem ("A M"), "9" → "nine A M" and "10:00" → "ten A M". Nil when it is not a time.
     static func clockWords(_ text: Substring, meridiem: String? = nil) -> String? {
+        // With a meridiem, a dot may stand for the colon: "6.30pm".
+        let text = meridiem != nil && text.contains(".") ? Substring(String(text.map { $0 == "." ? ":" : $0 })) : text
         guard let (hour, minute, second) = clock(text) else { return nil }
         if meridiem != nil && !(1...12).contains(hour) { return nil }
         if meridiem == nil && !text.contains(":") { return nil }

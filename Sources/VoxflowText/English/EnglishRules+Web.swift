@@ -7,7 +7,7 @@ extension EnglishRules {
     static func email(_ w: EnglishWindow) -> EnglishMatch? {
         let parts = w.core.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, isDomain(parts[1]) else { return nil }
-        return EnglishMatch(spoken: addressWords(parts[0]) + " at " + addressWords(parts[1]))
+        return EnglishMatch(spoken: addressWords(parts[0]) + " at " + addressWords(parts[1], host: true))
     }
 
     static func url(_ w: EnglishWindow) -> EnglishMatch? {
@@ -22,7 +22,15 @@ extension EnglishRules {
         guard hasScheme || host.lowercased().hasPrefix("www.") || isDomain(host) else { return nil }
         var path = text[host.endIndex...]
         while path.hasSuffix("/") { path = path.dropLast() }
-        return EnglishMatch(spoken: addressWords(host) + (path.isEmpty ? "" : " " + addressWords(path)))
+        return EnglishMatch(spoken: addressWords(host, host: true) + (path.isEmpty ? "" : " " + addressWords(path)))
+    }
+
+    /// "192.168.0.1" → "one nine two dot one six eight dot zero dot one".
+    static func ipAddress(_ w: EnglishWindow) -> EnglishMatch? {
+        let parts = w.core.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) && Int($0)! <= 255 })
+        else { return nil }
+        return EnglishMatch(spoken: parts.map { NumberWords.digits(String($0)) }.joined(separator: " dot "))
     }
 
     /// "example.com", "mail.example.co.uk": letters, digits and hyphens in dotted labels, ending in a known
@@ -36,18 +44,18 @@ extension EnglishRules {
         return true
     }
 
-    /// Each piece of an address: words as written, "www" spelled, numbers read, separators named.
-    static func addressWords(_ text: Substring) -> String {
+    /// Each piece of an address: words as written, "www" spelled, separators named; numbers of one or
+    /// two digits read as numbers, longer ones (and those with a leading zero) digit by digit; in a
+    /// host name (`host`), a last label from `EnglishTables.spelledDomains` spelled ("dot i o").
+    static func addressWords(_ text: Substring, host: Bool = false) -> String {
         var words: [String] = []
         var piece = ""
         func flush() {
             guard !piece.isEmpty else { return }
             if piece.lowercased() == "www" {
                 words.append("w w w")
-            } else if piece.allSatisfy(\.isASCIIDigit) {
-                words.append(piece.count > 4 ? NumberWords.digits(piece) : NumberWords.cardinal(digits: piece))
             } else if piece.contains(where: \.isASCIIDigit) {
-                words.append(EnglishRules.mixedWords(piece) ?? piece)
+                words.append(addressPieceWords(piece))
             } else {
                 words.append(piece)
             }
@@ -60,6 +68,31 @@ extension EnglishRules {
             } else {
                 piece.append(c)
             }
+        }
+        if host, EnglishTables.spelledDomains.contains(piece) {
+            words.append(piece.map(String.init).joined(separator: " "))
+            piece = ""
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    /// "john123" → "john one two three", "doe99" → "doe ninety nine", "05" → "zero five".
+    static func addressPieceWords(_ piece: String) -> String {
+        var words: [String] = []
+        var run = ""
+        func flush() {
+            guard let first = run.first else { return }
+            if first.isASCIIDigit {
+                words.append(run.count >= 3 || (run.count > 1 && first == "0") ? NumberWords.digits(run) : NumberWords.cardinal(digits: run))
+            } else {
+                words.append(EnglishAcronyms.read(run, shouting: false) ?? run)
+            }
+            run = ""
+        }
+        for c in piece {
+            if let last = run.last, last.isASCIIDigit != c.isASCIIDigit { flush() }
+            run.append(c)
         }
         flush()
         return words.joined(separator: " ")

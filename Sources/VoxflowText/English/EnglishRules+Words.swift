@@ -39,13 +39,18 @@ extension EnglishRules {
             return read(number, .title)
         }
         if let general = EnglishTables.general[key] { return read(general, .endsBeforeSentenceWord) }
-        if token.isCapitalized, let general = EnglishTables.general[key.lowercased()] {
+        if token.isCapitalized, !token.isAllCaps, let general = EnglishTables.general[key.lowercased()] {
             return read(general, .endsBeforeSentenceWord)
         }
         if withPeriod, let month = EnglishTables.months[token.core], EnglishTables.monthNames[month - 1] != token.core {
             return read(EnglishTables.monthNames[month - 1], .endsBeforeSentenceWord)
         }
         if withPeriod, let day = EnglishTables.weekdays[token.core] { return read(day, .endsBeforeSentenceWord) }
+        // "Mon-Fri", "Mon–Sat": a range of weekdays.
+        let days = token.core.split(whereSeparator: { dashes.contains($0) })
+        if days.count == 2, let from = EnglishTables.weekdays[String(days[0])], let to = EnglishTables.weekdays[String(days[1])] {
+            return read(from + " to " + to, .endsBeforeSentenceWord)
+        }
         return nil
     }
 
@@ -55,6 +60,16 @@ extension EnglishRules {
         guard written.first?.isUppercase == true, written.dropFirst().contains(where: \.isLowercase),
               expansion.first?.isLowercase == true else { return expansion }
         return expansion.prefix(1).uppercased() + expansion.dropFirst()
+    }
+
+    /// In an equation, signs between numbers or letters: "3 × 4 = 12" "times", "10 / 2 = 5" "divided by".
+    static func mathOperator(_ w: EnglishWindow) -> EnglishMatch? {
+        guard w.math, let word = ["×": "times", "x": "times", "X": "times", "*": "times", "/": "divided by", "−": "minus",
+                                  "-": "minus", "÷": "divided by", "^": "to the power of"][w.core],
+              let previous = w.attachedPrevious, let next = w.attachedNext,
+              previous.core.last.map({ $0.isNumber || $0.isLetter }) == true,
+              next.core.first.map({ $0.isNumber || $0.isLetter || $0 == "(" }) == true || next.lead == "(" else { return nil }
+        return EnglishMatch(spoken: word)
     }
 
     /// "5 in x 3 in", "2 × 4": a multiplication sign between measures is "by".
@@ -90,7 +105,11 @@ extension EnglishRules {
         let token = w.token
         guard token.core.count == 1, token.isCapitalized, token.trail == ".", let next = w.nextWord,
               next.isCapitalized, next.hasLetter, !EnglishNormalizer.sentenceWords.contains(next.core) else { return nil }
-        if let previous = w.previous, !previous.endsSentence {
+        // "by C. S. Lewis": two initials before a name are initials whatever comes before them.
+        var k = 1
+        while let t = w.at(k), t.core.count == 1, t.isCapitalized, t.trail == "." { k += 1 }
+        let nextIsInitial = k >= 2 && w.at(k).map { $0.isCapitalized && $0.core.count >= 2 && $0.lead.isEmpty } == true
+        if !nextIsInitial, let previous = w.previous, !previous.endsSentence {
             let isName = previous.isBare && previous.core.count >= 2 && previous.isCapitalized && previous.hasLetter
                 && !previous.isAllCaps && !Roman.countWords.contains(previous.core.lowercased())
             let isInitial = previous.core.count == 1 && previous.trail == "."

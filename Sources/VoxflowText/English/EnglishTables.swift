@@ -59,6 +59,7 @@ enum EnglishTables {
         "Ch.": "Chapter", "fig.": "figure", "Fig.": "Figure", "sec.": "section", "Sec.": "Section",
         "art.": "article", "Art.": "Article", "ed.": "edition", "Ed.": "Edition", "c.": "circa", "ca.": "circa",
         "Rm.": "Room", "rm.": "room", "Apt.": "Apartment", "apt.": "apartment", "Ste.": "Suite",
+        "Hwy": "Highway", "hwy": "highway", "Hwy.": "Highway", "Rte": "Route", "Rte.": "Route", "Apt": "Apartment",
     ]
 
     /// Whole tokens with a reading of their own.
@@ -72,8 +73,9 @@ enum EnglishTables {
     static let symbols = [
         "&": "and", "@": "at", "+": "plus", "=": "equals", "%": "percent", "°": "degrees", "×": "times",
         "÷": "divided by", "±": "plus or minus", "≈": "approximately", "~": "about", "<": "less than",
-        ">": "greater than", "≤": "at most", "≥": "at least", "§": "section", "©": "copyright", "®": "registered",
-        "™": "trademark", "#": "number", "/": "slash", "€": "euros", "$": "dollars", "£": "pounds", "¥": "yen", "½": "one half", "¼": "one quarter",
+        ">": "greater than", "≤": "less than or equal to", "≥": "greater than or equal to", "≠": "not equal to", "−": "minus", "π": "pi",
+        "∞": "infinity", "√": "square root of", "§": "section", "©": "copyright", "®": "registered",
+        "™": "trademark", "#": "number", "/": "slash", "€": "euro", "$": "dollar", "£": "pound", "¥": "yen", "½": "one half", "¼": "one quarter",
         "¾": "three quarters",
     ]
 
@@ -88,6 +90,22 @@ enum EnglishTables {
     /// Words after which a number is read digit by digit ("ZIP code 90210", "PIN 1234").
     static let digitCues: Set<String> = ["PIN", "ZIP", "code", "Code", "postcode", "account", "Account", "card", "serial", "Serial"]
 
+    /// Words after which a number of four digits or more is a code read digit by digit ("order 123456").
+    static let longDigitCues: Set<String> = ["order", "Order", "invoice", "Invoice", "tracking", "Tracking", "reference",
+                                              "Reference", "ref", "Ref", "ticket", "Ticket", "confirmation", "SKU", "model",
+                                              "Model", "part", "Part", "transaction", "member", "Member", "policy", "Policy"]
+
+    /// Words after which a number of three or four digits is read in pairs ("Boeing 747", "Box 123").
+    static let pairedNumberCues: Set<String> = ["Boeing", "Airbus", "Box", "BOX", "Room", "room", "Suite", "Flight", "flight",
+                                                 "Highway", "highway", "Hwy", "Bus", "bus", "Apt", "Apt."]
+
+    /// Words before a year of 1000–1099 ("in 1066"), and eras around years.
+    static let yearCues: Set<String> = ["in", "In", "since", "Since", "until", "Until", "year", "Year", "circa", "AD"]
+    static let eras: Set<String> = ["BC", "AD", "BCE", "CE"]
+    /// Lower-case words that may follow a year without making it a count ("in 1066 and", not "in 1050 cells").
+    static let clauseWords: Set<String> = ["and", "or", "but", "when", "where", "the", "a", "to", "until", "before", "after",
+                                            "as", "with", "by", "under", "was", "were", "is", "had", "he", "she", "they", "it", "we"]
+
     /// Whole words that mean "this is a date" before a short numeric date ("on 3/5" is March fifth, "3/5" is a fraction).
     static let dateCues: Set<String> = ["on", "On", "by", "By", "until", "Until", "since", "Since", "dated", "due", "from", "From"]
 
@@ -95,6 +113,12 @@ enum EnglishTables {
     static let vulgarFractions: [Character: (numerator: Int, denominator: Int)] = [
         "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
         "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+    ]
+
+    /// Top-level domains said letter by letter at the end of a host name ("acme dot i o").
+    static let spelledDomains: Set<String> = [
+        "io", "ai", "tv", "de", "fr", "eu", "ca", "au", "jp", "cn", "ru", "br", "ch", "se", "nl", "es", "edu", "co",
+        "gg", "ly", "xyz", "fm", "kr", "tw", "hk", "sg", "nz", "za", "mx", "ar", "pl", "cz", "at", "be", "dk", "fi", "ie",
     ]
 
     /// Top-level domains that make "word.tld" an address rather than two words.

@@ -53,12 +53,43 @@ struct EnglishUnit {
         "sq ft": .init("square foot", "square feet"), "px": .init("pixel"),
         // kitchen, sports
         "tbsp": .init("tablespoon"), "tsp": .init("teaspoon"), "pts": .init("point"),
+        "m2": .init("square meter"), "km2": .init("square kilometer"), "cm2": .init("square centimeter"),
+        "ft2": .init("square foot", "square feet"), "m3": .init("cubic meter"), "cm3": .init("cubic centimeter"),
+        "ha": .init("hectare"), "yds": .init("yard"), "ac": .init("acre"), "cm²": .init("square centimeter"),
+        "mm²": .init("square millimeter"), "in²": .init("square inch", "square inches"), "ft³": .init("cubic foot", "cubic feet"),
+        "Ω": .init("ohm"), "kΩ": .init("kilohm"), "A": .init("amp"), "Pa": .init("pascal"), "kPa": .init("kilopascal"),
+        "hPa": .init("hectopascal"), "psi": .init("psi", "psi"), "N": .init("newton"), "Nm": .init("newton meter"),
     ]
+
+    /// Symbols also read in other capitalizations ("12KG", "5 Kg", "3 mbps", "60 KM/H"), by their lower-case
+    /// form. Single letters and words that are also acronyms ("MS", "MIN", "SEC", "MI") are left out.
+    static let caseless: [String: EnglishUnit] = {
+        let symbols = ["km", "cm", "mm", "kg", "mg", "ml", "cl", "mph", "kph", "kmh", "km/h", "m/s", "rpm", "bpm", "fps",
+                       "kwh", "kw", "mw", "gw", "mah", "kcal", "khz", "mhz", "ghz", "hz", "db", "lbs", "lb", "oz", "ft",
+                       "yd", "yds", "hrs", "mins", "secs", "tbsp", "tsp", "kb", "mb", "gb", "tb", "mbps", "gbps", "kbps", "sq ft"]
+        var table: [String: EnglishUnit] = [:]
+        for symbol in symbols {
+            if let unit = EnglishUnit.table[symbol] ?? EnglishUnit.table.first(where: { $0.key.lowercased() == symbol })?.value {
+                table[symbol] = unit
+            }
+        }
+        return table
+    }()
+
+    /// The unit for a symbol as written, or in another capitalization, or "a/b" ("m/s", "mg/L"), or "/b" ("12/kg").
+    static func named(_ symbol: String) -> EnglishUnit? {
+        if let unit = table[symbol] ?? perUnit(symbol) { return unit }
+        if let unit = caseless[symbol.lowercased()] { return unit }
+        if symbol.hasPrefix("/"), let bottom = named(String(symbol.dropFirst())), !symbol.dropFirst().contains("/") {
+            return EnglishUnit("per " + bottom.singular, "per " + bottom.singular)
+        }
+        return nil
+    }
 
     /// The unit for `symbol` after a number. "in" is the preposition unless nothing but punctuation,
     /// a dimension sign or the end of the text follows it ("12 in." / "12 in x 8 in" / "a 12 in, 14 in").
     static func lookup(_ token: EnglishToken, followedBy next: EnglishToken?) -> EnglishUnit? {
-        if let unit = table[token.core] ?? perUnit(token.core) { return unit }
+        if let unit = named(token.core) { return unit }
         guard token.core == "in" else { return nil }
         if token.hasPeriod || !token.trail.isEmpty || next == nil { return table["in."] }
         if let next, ["x", "×", "by"].contains(next.core) { return table["in."] }
@@ -73,15 +104,31 @@ struct EnglishUnit {
         }
         let symbol = String(core[split...])
         let hasDecimals = core[..<split].contains(".")
-        guard let unit = table[symbol] ?? perUnit(symbol),
-              symbol.count > 1 || ["m", "g", "h", "L", "°"].contains(symbol) || (symbol == "s" && hasDecimals) else { return nil }
+        guard let unit = symbol.count > 1 ? named(symbol) : table[symbol],
+              symbol.count > 1 || ["m", "g", "h", "L", "°", "V", "W"].contains(symbol) || (symbol == "s" && hasDecimals) else { return nil }
         return (core[..<split], unit)
     }
 
     /// "m/s", "km/s", "ft/s", "g/L": two table units joined by a slash → "meters per second".
     static func perUnit(_ symbol: String) -> EnglishUnit? {
         let parts = symbol.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let top = table[String(parts[0])], let bottom = table[String(parts[1])] else { return nil }
-        return EnglishUnit(top.singular + " per " + bottom.singular, top.plural + " per " + bottom.singular)
+        guard parts.count == 2, let top = table[String(parts[0])] else { return nil }
+        var bottomSymbol = String(parts[1]), power = ""
+        if bottomSymbol.hasSuffix("²") { bottomSymbol.removeLast(); power = " squared" }
+        guard let bottom = table[bottomSymbol] ?? timeUnits[bottomSymbol] else { return nil }
+        return EnglishUnit(top.singular + " per " + bottom.singular + power, top.plural + " per " + bottom.singular + power)
+    }
+
+    /// What a price or a rate is per: "$5/hour", "$12/kg", "$20/night".
+    static let timeUnits: [String: EnglishUnit] = [
+        "hour": .init("hour"), "hr": .init("hour"), "h": .init("hour"), "day": .init("day"), "week": .init("week"),
+        "wk": .init("week"), "month": .init("month"), "mo": .init("month"), "year": .init("year"), "yr": .init("year"),
+        "night": .init("night"), "person": .init("person"), "head": .init("head"), "unit": .init("unit"),
+        "piece": .init("piece"), "item": .init("item"), "minute": .init("minute"), "min": .init("minute"),
+    ]
+
+    /// The unit after "per" or a slash in a price: a time word or any unit ("kg", "lb", "sq ft").
+    static func perWhat(_ symbol: String) -> EnglishUnit? {
+        timeUnits[symbol] ?? named(symbol)
     }
 }

@@ -90,6 +90,13 @@ struct ScaledNumber {
     static let moneySuffixes = ["m": "million", "b": "billion", "B": "billion", "T": "trillion"]
     static let words: Set<String> = ["thousand", "million", "billion", "trillion"]
 
+    /// A scale written as its own word after an amount of money: "million", "bn", "b", "m", "k".
+    static func scaleWord(_ text: String) -> String? {
+        let lower = text.lowercased()
+        if words.contains(lower) { return lower }
+        return suffixes[text] ?? moneySuffixes[text] ?? ["mln": "million", "bln": "billion", "tr": "trillion"][lower]
+    }
+
     init(number: NumberLiteral, scale: String? = nil) {
         self.number = number
         self.scale = scale

@@ -12,17 +12,20 @@ public struct TextFrontEnd: Sendable {
     public var markup: Bool
     /// Language for text that markup does not label: nil or "auto" to detect runs.
     public var language: String?
+    /// The user's own readings, applied before the built-in rules (`UserLexicon`).
+    public var lexicon: UserLexicon?
 
-    public init(markup: Bool = true, language: String? = nil) {
+    public init(markup: Bool = true, language: String? = nil, lexicon: UserLexicon? = nil) {
         self.markup = markup
         self.language = language == "auto" ? nil : language
+        self.lexicon = lexicon
     }
 
     /// Throws `MarkupError` for bad markup and `PinyinDictionaryError` when Mandarin needs the
     /// reading data and it is not installed.
     public func sentences(_ text: String) throws -> [TextChunk] {
         let pieces = markup ? try MarkupParser.parse(text) : MarkupParser.plain(text)
-        let tokens = try Tokenizer(language: language).tokens(pieces)
+        let tokens = try Tokenizer(language: language, lexicon: lexicon).tokens(pieces)
         return SentenceGrouper.sentences(tokens)
     }
 

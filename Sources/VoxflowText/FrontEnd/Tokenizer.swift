@@ -4,6 +4,7 @@ import VoxflowKit
 struct Tokenizer {
     /// Language the caller forced (family code), nil to detect runs.
     let language: String?
+    var lexicon: UserLexicon? = nil
 
     func tokens(_ pieces: [MarkupPiece]) throws -> [Token] {
         var out: [Token] = []
@@ -73,10 +74,10 @@ struct Tokenizer {
     private func words(_ text: String, language: String, normalize: Bool) throws -> [SpokenWord] {
         switch language {
         case "zh":
-            let spoken = normalize ? MandarinNormalizer.normalize(text) : text
+            let spoken = normalize ? MandarinNormalizer.normalize(text, lexicon: lexicon) : text
             return PinyinConverter(dictionary: try PinyinDictionary.shared()).words(spoken)
         default:
-            let spoken = normalize && language == "en" ? EnglishNormalizer.normalize(text) : text
+            let spoken = normalize && language == "en" ? EnglishNormalizer.normalize(text, lexicon: lexicon) : text
             return spoken.split(separator: " ").map { SpokenWord(written: String($0), spoken: String($0), alphabet: .text) }
         }
     }

@@ -19,9 +19,11 @@ extension MandarinNormalizer {
     /// A number standing alone (with an optional unit): digit strings of 7 digits or more and
     /// service numbers (110), when no unit or measure word follows, are read like telephone
     /// numbers (1 as 幺); numbers written with leading zeros (007) digit by digit.
-    static func readQuantity(_ written: Substring, unit: String?, after: Substring) -> String {
+    /// After a word of calling (拨打, 致电, 热线…) any number of three digits or more is dialled.
+    static func readQuantity(_ written: Substring, unit: String?, after: Substring, before: Substring = "") -> String {
         let isDigitString = written.allSatisfy(HanScript.isASCIIDigit)
-        let phoneLike = written.count >= 7 || MandarinTables.serviceNumbers.contains(String(written))
+        let dialled = written.count >= 3 && MandarinTables.callCues.contains { before.hasSuffix($0) }
+        let phoneLike = written.count >= 7 || dialled || MandarinTables.serviceNumbers.contains(String(written))
         if isDigitString, phoneLike, unit == nil, !startsWithMeasureWord(after) {
             return MandarinNumerals.telephone(written)
         }
@@ -61,6 +63,27 @@ extension MandarinNormalizer {
             out += (s < 10 && s > 0 ? "零" : "") + MandarinNumerals.cardinal(String(s)) + "秒"
         }
         return out
+    }
+
+    /// A four-digit number before 年 that counts years rather than naming one: after 过去, 近, 约…
+    /// (过去1000年), or a round number before 年前, 年来… (1000年前).
+    static func isAmountOfYears(_ m: MandarinMatch) -> Bool {
+        let before = m.before.drop { _ in false }
+        if MandarinTables.amountCues.contains(where: { before.hasSuffix($0) }) { return true }
+        guard let n = Int(m[0]!), n % 100 == 0 else { return false }
+        return MandarinTables.durationAfter.contains { m.after.hasPrefix($0) }
+    }
+
+    /// A cue before or after "6/18" that makes it a date.
+    static func isDateContext(_ m: MandarinMatch) -> Bool {
+        MandarinTables.dateCuesBefore.contains { m.before.hasSuffix($0) }
+            || MandarinTables.dateCuesAfter.contains { m.after.hasPrefix($0) }
+    }
+
+    /// 6, 18 → 六月十八日; nil when they cannot be a month and a day.
+    static func readMonthDay(month: Substring, day: Substring) -> String? {
+        guard let mo = Int(month), let d = Int(day), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        return MandarinNumerals.cardinal(String(mo)) + "月" + MandarinNumerals.cardinal(String(d)) + "日"
     }
 
     /// `say(value)` when the written number lies in `range` (leading zeros allowed), else nil.

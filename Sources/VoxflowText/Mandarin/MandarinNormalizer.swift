@@ -13,10 +13,22 @@
 /// Invariant: the result contains no ASCII digit. Meant for Mandarin runs (`LanguageRuns.split`):
 /// digits inside English words are read in Mandarin too ("iPhone 15" → "iPhone 十五").
 public enum MandarinNormalizer {
-    public static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String, lexicon: UserLexicon? = nil) -> String {
+        run(text, lexicon: lexicon, record: nil)
+    }
+
+    /// The spoken form and every rule that read something (`voxflow normalize --explain`).
+    public static func explain(_ text: String, lexicon: UserLexicon? = nil) -> (spoken: String, steps: [NormalizationStep]) {
+        var steps: [NormalizationStep] = []
+        let spoken = run(text, lexicon: lexicon) { steps.append($0) }
+        return (spoken, steps)
+    }
+
+    static func run(_ text: String, lexicon: UserLexicon?, record: ((NormalizationStep) -> Void)?) -> String {
         var s = foldFullWidth(text)
+        if let lexicon { s = lexicon.apply(toHan: s, record: record) }
         if s.utf8.contains(where: { (0x30...0x39).contains($0) }) {
-            for rule in rules { s = rule.apply(to: s) }
+            for rule in rules { s = rule.apply(to: s, record: record) }
         }
         return fullWidthPunctuation(s)
     }

@@ -18,7 +18,7 @@ struct MandarinRule: Sendable {
     }
 
     /// The text with every match replaced by what the rule says for it.
-    func apply(to text: String) -> String {
+    func apply(to text: String, record: ((NormalizationStep) -> Void)? = nil) -> String {
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         guard !matches.isEmpty else { return text }
         var out = ""
@@ -26,7 +26,9 @@ struct MandarinRule: Sendable {
         for result in matches {
             guard let range = Range(result.range, in: text) else { continue }
             out += text[done..<range.lowerBound]
-            out += say(MandarinMatch(text: text, result: result, range: range)) ?? String(text[range])
+            let said = say(MandarinMatch(text: text, result: result, range: range))
+            if let said, let record { record(NormalizationStep(language: "zh", written: String(text[range]), spoken: said, rule: name)) }
+            out += said ?? String(text[range])
             done = range.upperBound
         }
         out += text[done...]
@@ -48,4 +50,7 @@ struct MandarinMatch {
 
     /// The text after the match, for words that change how a number is read (2个 → 两个).
     var after: Substring { text[range.upperBound...] }
+
+    /// The text before the match, for cues that decide a reading (在6/18 is a date).
+    var before: Substring { text[..<range.lowerBound] }
 }

@@ -35,7 +35,12 @@ enum MandarinTables {
 
     /// Short service numbers, read like telephone numbers when no measure word follows them
     /// (110 → 幺幺零, but 110个 → 一百一十个).
-    static let serviceNumbers: Set<String> = ["110", "112", "114", "119", "120", "122", "12306", "12315", "12345"]
+    static let serviceNumbers: Set<String> = ["110", "112", "114", "119", "120", "122", "12306", "12315", "12345", "10086",
+                                              "10010", "10000", "12321", "12348", "95588", "95533", "95555", "95566",
+                                              "95599", "95559", "95508", "95511", "95518"]
+
+    /// Words after which a number is dialled (拨打95588 → 九五五八八).
+    static let callCues = ["拨打", "致电", "拨", "打", "热线", "电话", "电话：", "电话:", "客服", "呼叫", "号码", "号码是", "号码：", "号码:"]
 
     /// Currency signs written before an amount, and the unit said after it ("$5" → 五美元).
     static let currencySigns: [String: String] = [
@@ -59,6 +64,22 @@ enum MandarinTables {
     /// written right before one belongs to the Mandarin run (LanguageRuns).
     static let measureWordStarts: Set<Character> = Set(twoAsLiang.compactMap(\.first) + twoExceptions.compactMap(\.first))
         .union(["%", "％", "℃"])
+
+    /// Words after a year (2008奥运会, 2024届) that name something of that year.
+    static let yearNouns = ["届", "奥运", "世界杯", "赛季", "年度", "财年", "款", "版", "春晚", "高考", "级"]
+
+    /// Words before a number of years that make it an amount (过去1000年 → 一千年).
+    static let amountCues = ["过去", "近", "约", "大约", "长达", "历时", "经过", "几", "数", "整整", "超过", "不到", "将近",
+                             "花了", "用了", "持续", "延续", "相隔", "距今"]
+    /// Words after 年 that make a round number of years a duration (1000年前, 2000年来).
+    static let durationAfter = ["年前", "年来", "年后", "年间", "年之久", "年历史", "多年"]
+
+    /// Cues that make "6/18" a month and day: before it (在, 于, 截至) or after it (大促, 当天, 举行).
+    static let dateCuesBefore = ["在", "于", "从", "自", "至", "到", "截至", "截止", "是", "日期", "今年", "明年", "去年", "每年",
+                                 "年", "定于", "将于", "直到", "本周", "下周", "周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+    static let dateCuesAfter = ["大促", "当天", "当日", "前", "后", "起", "开始", "举行", "举办", "发布", "上午", "下午", "晚上",
+                                "晚", "早上", "凌晨", "中午", "零点", "购物节", "活动", "期间", "至", "到", "截止", "晚会", "生日",
+                                "开售", "上线", "发货", "以前", "之前", "之后", "那天", "这天", "周", "星期", "开幕", "闭幕", "-", "~", "～"]
 
     /// Dashes and tildes that join the ends of a range ("10-20个" → 十到二十个).
     static let rangeDashes = "-~～—–"
