@@ -131,6 +131,21 @@ public enum GraphBuilder {
             if let (inNode, inPad) = input, inNode == i { inputs[inPad] = .text }
             do {
                 let out = try node.negotiate(inputs: inputs)
+                // The answer is checked before anything uses it: every pad declared, every linked pad fixed.
+                let declared = f.type.srcPads.map(\.name)
+                let linked = Set(links.filter { $0.from == i }.map(\.fromPad))
+                var wrong: [String] = []
+                for pad in out.keys.sorted() where !declared.contains(pad) {
+                    wrong.append("answered caps for '\(pad)', which is not one of its src pads (\(declared.joined(separator: ", ")))")
+                }
+                for pad in declared where linked.contains(pad) {
+                    guard let caps = out[pad] else { wrong.append("gave no caps for its linked src pad '\(pad)'"); continue }
+                    if !caps.isFixed { wrong.append("answered caps for '\(pad)' that are not fixed (\(caps)): negotiate must choose one format") }
+                }
+                if !wrong.isEmpty {
+                    problems.append(.nodeFailed(node: name, message: "negotiation (a bug in \(f.type.name)): " + wrong.joined(separator: "; ")))
+                    continue
+                }
                 srcCapsOf[i] = out
                 elements[i] = Graph.Element(name: name, type: f.type, node: node, sinkCaps: inputs, srcCaps: out, inserted: false)
             } catch {
@@ -138,6 +153,9 @@ public enum GraphBuilder {
             }
         }
 
+        if problems.isEmpty, let missing = elements.indices.first(where: { elements[$0] == nil }) {
+            problems.append(.nodeFailed(node: nodes[missing].spec.name, message: "could not be negotiated (an upstream node gave no caps for its pad)"))
+        }
         guard problems.isEmpty, let input else {
             // Release what was created (a JACK sink holds a client): nothing of this graph will run.
             for node in instances.values { node.abort() }

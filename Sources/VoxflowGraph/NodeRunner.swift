@@ -25,7 +25,13 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
         self.pipeline = pipeline
         self.linkedSinkPads = max(1, linkedSinkPads)
         inbox = queueCapacity.map { BoundedQueue(capacity: $0) }
+        srcPads = Set(element.type.srcPads.map(\.name))
     }
+
+    /// The node type's declared src pads: emitting on any other is an error, not a silent drop.
+    private let srcPads: Set<String>
+    /// Set by `emit` on an undeclared pad; the packet being processed then fails with it.
+    private var emitError: String?
 
     var nodeName: String { name }
 
@@ -79,6 +85,10 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
     private func run(_ packet: Packet, _ pad: String) {
         do {
             try node.process(packet, from: pad, context: self)
+            if let e = emitError {
+                emitError = nil
+                throw GraphRuntimeError.undeclaredPad(e)
+            }
         } catch {
             pipeline.state.fail(packet.utterance, node: name, message: "\(error)")
             pipeline.observer?(.failed(node: name, utterance: packet.utterance, message: "\(error)"))
@@ -94,6 +104,10 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
         case let .audio(a): frames = a.frameCount
         case let .acoustic(a): frames = a.frameCount
         default: break
+        }
+        guard srcPads.contains(pad) else {
+            emitError = emitError ?? "emitted on pad '\(pad)', which is not a src pad of this node (its src pads: \(srcPads.sorted().joined(separator: ", ")))"
+            return
         }
         pipeline.observer?(.emitted(node: name, pad: pad, utterance: utterance, kind: chunk.kind, frames: frames))
         guard let (runner, p) = outputs[pad] else { return }
@@ -111,4 +125,14 @@ final class NodeRunner: NodeContext, @unchecked Sendable {
     func isCancelled(_ id: UtteranceID) -> Bool { pipeline.state.isCancelled(id) }
 
     func post(_ event: NodeEvent) { pipeline.observer?(.node(name, event)) }
+}
+
+/// A node broke its contract while audio flowed.
+enum GraphRuntimeError: Error, CustomStringConvertible {
+    case undeclaredPad(String)
+    var description: String {
+        switch self {
+        case let .undeclaredPad(m): return m
+        }
+    }
 }
