@@ -5,24 +5,25 @@
 // every plugin share one copy of its types.
 import PackageDescription
 
-/// A node plugin: a dynamic library `libVoxflowPlugin<Name>.so`, loaded at run time.
-func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> (Product, Target) {
+/// A node plugin: a dynamic library `libVoxflowPlugin<Name>.so`, loaded at run time. C code only this plugin uses lives
+/// in a subfolder of its own (`exclude`d here, a target of its own below), so a plugin is one folder.
+func plugin(_ name: String, dependencies: [Target.Dependency] = [], own: [String] = []) -> (Product, Target) {
     (.library(name: "VoxflowPlugin\(name)", type: .dynamic, targets: [name]),
      .target(name: name, dependencies: [.product(name: "VoxflowKit", package: "VoxflowKit")] + dependencies,
-             path: "Plugins/\(name)"))
+             path: "Plugins/\(name)", exclude: own))
 }
 
 let plugins = [
     plugin("TextNormalize", dependencies: ["VoxflowText"]),
     plugin("ProsodyTag", dependencies: ["VoxflowText"]),
-    plugin("AcousticFlite", dependencies: ["CFlite"]),
-    plugin("AcousticEspeak", dependencies: ["CEspeak"]),
+    plugin("AcousticFlite", dependencies: ["CFlite"], own: ["CFlite"]),
+    plugin("AcousticEspeak", dependencies: ["CEspeak"], own: ["CEspeak"]),
     plugin("VocoderPassthrough"),
-    plugin("VocoderStretch", dependencies: ["CRubberBand"]),
+    plugin("VocoderStretch", dependencies: ["CRubberBand"], own: ["CRubberBand"]),
     plugin("ResampleSoxr", dependencies: ["CSoxr"]),
     plugin("SinkFile", dependencies: ["CSndfile"]),
-    plugin("SinkJack", dependencies: ["CJackSink"]),
-    plugin("AcousticSherpa", dependencies: ["CSherpa"]),
+    plugin("SinkJack", dependencies: ["CJackSink"], own: ["CJackSink"]),
+    plugin("AcousticSherpa", dependencies: ["CSherpa"], own: ["CSherpa", "Check"]),
 ]
 
 let kit: Target.Dependency = .product(name: "VoxflowKit", package: "VoxflowKit")
@@ -46,23 +47,24 @@ let package = Package(
         // C libraries
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),  // SHA-256 (dub cache keys)
-        .systemLibrary(name: "CRubberBand", pkgConfig: "rubberband", providers: [.apt(["librubberband-dev"])]),
+        .systemLibrary(name: "CRubberBand", path: "Plugins/VocoderStretch/CRubberBand", pkgConfig: "rubberband",
+                      providers: [.apt(["librubberband-dev"])]),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .systemLibrary(name: "CJack", pkgConfig: "jack", providers: [.apt(["libjack-jackd2-dev"])]),
-        .target(name: "CJackSink", dependencies: ["CJack"]),
+        .target(name: "CJackSink", dependencies: ["CJack"], path: "Plugins/SinkJack/CJackSink"),  // the real-time part, in C
         .target(name: "CJackCapture", dependencies: ["CJack"]),  // a real JACK client that records, for tests and bench
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // flite's voice libraries are dlopen'ed on first use (see cflite.c); only the core is linked.
-        .target(name: "CFlite", linkerSettings: [
+        .target(name: "CFlite", path: "Plugins/AcousticFlite/CFlite", linkerSettings: [
             .linkedLibrary("flite_usenglish"), .linkedLibrary("flite_cmulex"), .linkedLibrary("flite"), .linkedLibrary("dl"),
         ]),
 
-        .target(name: "CEspeak", linkerSettings: [.linkedLibrary("dl")]),  // dlopens libespeak-ng (see cespeak.h); headers from libespeak-ng-dev
+        .target(name: "CEspeak", path: "Plugins/AcousticEspeak/CEspeak", linkerSettings: [.linkedLibrary("dl")]),  // dlopens libespeak-ng (see cespeak.h); headers from libespeak-ng-dev
         // sherpa-onnx (neural voices) and libespeak-ng's phonemizer, both dlopen'ed (see csherpa.h); and the child process
         // that opens an untrusted model first (a model with broken metadata kills the process that opens it).
-        .target(name: "CSherpa", linkerSettings: [.linkedLibrary("dl")]),
-        .executableTarget(name: "VoxflowSherpaCheck", dependencies: ["CSherpa"]),
+        .target(name: "CSherpa", path: "Plugins/AcousticSherpa/CSherpa", linkerSettings: [.linkedLibrary("dl")]),
+        .executableTarget(name: "VoxflowSherpaCheck", dependencies: ["CSherpa"], path: "Plugins/AcousticSherpa/Check"),
 
         // The text front end (markup, normalization, pinyin, prosody tagging), shared by the text
         // plugins and the CLI's normalize/tag commands. Only VoxflowKit types cross a plugin boundary.
@@ -74,7 +76,10 @@ let package = Package(
         .target(name: "VoxflowApp", dependencies: [
             kit, "VoxflowGraph", "VoxflowPluginHost", "VoxflowText", "CSndfile", "CCrypto", .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowText", "CLuaShim"]),
+        // Dubbing: subtitles in, a timeline-aligned track, stems and a report out (voxflow dub, vf.dub).
+        .target(name: "VoxflowDub", dependencies: [kit, "VoxflowGraph", "VoxflowPluginHost", "VoxflowText", "VoxflowApp", "CSndfile", "CCrypto"]),
+        .target(name: "VoxflowLua", dependencies: [kit, "VoxflowGraph", "VoxflowApp", "VoxflowDub", "VoxflowText", "CLuaShim"],
+                resources: [.copy("voxflow.lua")]),
         // `voxflow serve`: HTTP, WebSocket and the web page, on Hummingbird 2.
         .target(name: "VoxflowServer", dependencies: [
             kit, "VoxflowApp", "VoxflowGraph", "VoxflowLua", "VoxflowText", "CSndfile",
@@ -86,7 +91,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "VoxflowCLI", dependencies: [
-            "VoxflowApp", "VoxflowLua", "VoxflowText", "VoxflowServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VoxflowApp", "VoxflowDub", "VoxflowLua", "VoxflowText", "VoxflowServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),

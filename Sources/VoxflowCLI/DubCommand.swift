@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VoxflowApp
+import VoxflowDub
 import VoxflowLua
 
 struct DubCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct DubCommand: ParsableCommand {
         --length (the video's).
 
         Speakers (`ALICE: …`, `[Bob] …`, WebVTT `<v Bob>`) get voices from --voices, a JSON file \
-        ({"ALICE": "slt", "Bob": "awb"}) or a Lua file returning a table; others get rms, slt, awb \
-        and kal16 in turn (voices not yet in use first). The voices used are printed.
+        ({"ALICE": "VOICE", "Bob": "VOICE"}, names from `voxflow voices`, of any engines) or a Lua \
+        file returning a table; others get the best installed voices for the subtitles' language \
+        in turn (voices not yet in use first). The voices used are printed.
 
         Finished cues are kept in a cache (OUTPUT.cache/ beside the output; --cache DIR, \
         --no-cache), named by a hash of the text, voice, slot and graph. A run that is interrupted \
@@ -36,7 +38,7 @@ struct DubCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The dubbed track; .wav, .flac or .ogg picks the format.")
     var output: String = "dub.wav"
 
-    @Option(help: "Speaker → voice: a .json file ({\"ALICE\": \"slt\"}) or a .lua file returning a table.")
+    @Option(help: "Speaker → voice: a .json file ({\"ALICE\": \"VOICE\"}) or a .lua file returning a table.")
     var voices: String?
 
     @Option(help: "Also write one file per speaker into this folder (only that speaker's cues, same timeline).")

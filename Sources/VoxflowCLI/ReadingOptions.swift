@@ -1,10 +1,11 @@
 import ArgumentParser
+import VoxflowApp
 import VoxflowKit
 import VoxflowText
 
 /// `--lang` and `--plain`: how text is read, for `say`, `normalize` and `tag`.
 struct LanguageOptions: ParsableArguments {
-    @Option(help: "Language of the text: auto (English and Mandarin runs detected), en, zh, or another espeak-ng language.")
+    @Option(help: "Language of the text: auto (English and Mandarin runs detected), en, zh, or any BCP 47 language an installed voice speaks.")
     var lang: String = "auto"
 
     @Flag(help: "Read the text as plain text: no SSML, no inline tags.")
@@ -17,17 +18,22 @@ struct LanguageOptions: ParsableArguments {
 
 /// `--emotion` and `--intensity`, for `say` and `tag`.
 struct EmotionOptions: ParsableArguments {
-    static let names = Emotion.allCases.map(\.rawValue).joined(separator: ", ")
+    static let names = RequestModel.emotions.joined(separator: ", ")
 
     @Option(help: "Emotion: \(EmotionOptions.names). Tags in the text override it.")
     var emotion: String?
 
     @Option(help: "Intensity of --emotion, 0–1.")
-    var intensity: Double = 0.6
+    var intensity: Double = RequestModel.intensity.defaultValue!
 
     /// Fails with a message naming the known emotions, or the allowed intensities.
     func check() throws {
-        if let e = emotion, Emotion(rawValue: e) == nil { throw Console.fail("unknown emotion \"\(e)\" (known: \(Self.names))") }
-        guard (0...1).contains(intensity) else { throw Console.fail("--intensity must be from 0 to 1") }
+        do {
+            _ = try RequestModel.emotion(emotion)
+            _ = try RequestModel.check(RequestModel.intensity, intensity)
+        } catch { throw Console.fail("--\(error.field): \(error.message)") }
     }
+
+    /// The emotion for `Controls` ("neutral" is none).
+    var requested: String? { (try? RequestModel.emotion(emotion)) ?? nil }
 }

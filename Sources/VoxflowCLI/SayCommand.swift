@@ -19,15 +19,15 @@ struct SayCommand: ParsableCommand {
         <say-as>, <sub>, <phoneme>, <mark>, <voice>, <lang>) and inline tags ([emotion=angry:0.6], \
         [pause=300ms], [rate=1.2]); --plain reads every character as text. Numbers, dates, \
         currency, units and abbreviations are spoken in full (`voxflow normalize` shows how). \
-        Mandarin (Hanzi) is read through pinyin by espeak-ng; English by flite. The engine is \
-        chosen from the text before anything is spoken, so lines read from standard input \
-        need --lang zh (or --voice cmn-latn-pinyin) to be spoken as Mandarin.
+        Each phrase is spoken by the best installed voice for its language (English and \
+        Mandarin runs are detected; Mandarin is read through pinyin), unless --voice or an \
+        SSML <voice> names one; `voxflow voices` lists them, best first.
 
         Examples:
           voxflow say "The quick brown fox." -o fox.wav
           voxflow say "今天是2024年3月5日，银行利率上调了0.25%。" -o zh.wav
           voxflow say '[emotion=happy:0.8]We won! <break time="1s"/> Really.' -o won.wav
-          printf 'Line one.\\nLine two.\\n' | voxflow say -o lines.flac --voice slt
+          printf 'Line one.\\nLine two.\\n' | voxflow say -o lines.flac --voice NAME
           voxflow say --jack --connect 'system:playback_*' "Into JACK."
         """)
 
@@ -37,7 +37,7 @@ struct SayCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file; .wav, .flac or .ogg picks the format.")
     var output: String = "say.wav"
 
-    @Option(help: "Voice (see `voxflow voices`); default: rms for English, cmn-latn-pinyin for Mandarin.")
+    @Option(help: "Voice (see `voxflow voices`); default: the best installed voice for each phrase's language.")
     var voice: String?
 
     @OptionGroup var reading: LanguageOptions
@@ -47,7 +47,7 @@ struct SayCommand: ParsableCommand {
     @Option(help: "Speaking rate, 0.25–4 (1 = natural).")
     var rate: Double = 1
 
-    @Option(help: "Pitch shift in semitones, -12–12 (rms: shifted by vocoder.stretch).")
+    @Option(help: "Pitch shift in semitones, -12–12 (voices that cannot shift pitch are shifted by vocoder.stretch).")
     var pitch: Double = 0
 
     @Option(name: .customLong("sample-rate"), help: "Sample rate of the file, in Hz.")
@@ -121,10 +121,15 @@ struct SayCommand: ParsableCommand {
             throw Console.fail("--marks \(m): write marks to a .json or .vtt file")
         }
         guard let policy = FitPolicy(rawValue: fit) else { throw Console.fail("--fit must be clamp or refuse") }
-        if [duration, ratio, maxDuration].compactMap({ $0 }).count > 1 { throw Console.fail("give one of --duration, --ratio and --max-duration") }
-        if let d = duration ?? maxDuration, !(d > 0) { throw Console.fail("a duration must be more than 0 seconds") }
-        if let r = ratio, !(r > 0) { throw Console.fail("--ratio must be more than 0") }
-        let controls = Controls(language: reading.language, emotion: feeling.emotion, intensity: feeling.intensity, duration: duration,
+        do {
+            try RequestModel.checkTargets(duration: duration, ratio: ratio, maxDuration: maxDuration)
+            _ = try RequestModel.check(RequestModel.duration, duration)
+            _ = try RequestModel.check(RequestModel.ratio, ratio)
+            _ = try RequestModel.check(RequestModel.maxDuration, maxDuration)
+            _ = try RequestModel.check(RequestModel.rate, rate)
+            _ = try RequestModel.check(RequestModel.pitch, pitch)
+        } catch { throw Console.fail("--\(error.field.replacingOccurrences(of: "_", with: "-")): \(error.message)") }
+        let controls = Controls(language: reading.language, emotion: feeling.requested, intensity: feeling.intensity, duration: duration,
                                 ratio: ratio, maxDuration: maxDuration, fitPolicy: policy)
         let joined = text.joined(separator: " ")
         // Markup is checked before anything is built or written: the error names line and column.

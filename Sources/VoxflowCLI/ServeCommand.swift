@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Endpoints (docs/server.md has every field and event):
           GET  /                     a page: type, pick a voice and an emotion, hear it as it streams
-          POST /api/tts/synthesize   {"text": "Hello.", "voice": "slt", "format": "wav", "stream": true}
+          POST /api/tts/synthesize   {"text": "Hello.", "voice": "VOICE", "format": "wav", "stream": true}
           POST /v1/audio/speech      OpenAI's speech API: {"model": "tts-1", "input": "Hello.", "voice": "alloy"}
           GET  /api/voices, /health, /metrics (Prometheus)
           GET  /ws/tts               WebSocket: JSON requests, JSON events and binary PCM

@@ -111,7 +111,7 @@ struct TagCommand: ParsableCommand {
             }
         }
         let tagger = ProsodyTagger(emotions: table, detectEmotion: !noDetectEmotion)
-        let controls = Controls(language: input.language.language, emotion: feeling.emotion, intensity: feeling.intensity)
+        let controls = Controls(language: input.language.language, emotion: feeling.requested, intensity: feeling.intensity)
         let frontEnd = input.language.frontEnd
         let lines = input.text.isEmpty
         try input.forEachInput { line in

@@ -8,7 +8,7 @@ struct VoicesCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: "Only this engine's voices, e.g. flite, espeak, sherpa (or acoustic.flite …).")
+    @Option(help: "Only this engine's voices: its node type (voxflow plugins) with or without \"acoustic.\".")
     var engine: String?
 
     @Option(help: "Only voices whose language starts with this, e.g. en, zh, cmn, de.")
@@ -22,8 +22,6 @@ struct VoicesCommand: ParsableCommand {
         where !FileManager.default.fileExists(atPath: String(entry)) {
             Console.warn("VOXFLOW_VOICES lists \(entry), which does not exist")
         }
-        // The default engine first; then the others in load order.
-        voices = voices.filter { $0.engine == "acoustic.flite" } + voices.filter { $0.engine != "acoustic.flite" }
         if let e = engine { voices = voices.filter { $0.engine == e || $0.engine == "acoustic." + e } }
         if let l = language?.lowercased() {
             // The voice's language, its name, or an alias its description lists ("also zh-cmn, zh").

@@ -4,7 +4,7 @@ import VoxflowKit
 ///
 /// ```swift
 /// var spec = GraphSpec()
-/// spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("tts", "acoustic.flite", ["voice": .string("rms")]),
+/// spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("tts", "acoustic.auto", ["voice": .string("VOICE")]),
 ///             NodeSpec("out", "sink.file", ["path": .string("out.wav")])])
 /// ```
 /// Nothing is checked here; `GraphBuilder.build` checks everything at once.

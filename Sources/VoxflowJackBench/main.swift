@@ -25,7 +25,7 @@ func p95(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[min(s.count -
 
 func chain(_ sink: NodeSpec) -> GraphSpec {
     var spec = GraphSpec()
-    spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("prosody", "prosody.tag"), NodeSpec("tts", "acoustic.flite"),
+    spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("prosody", "prosody.tag"), NodeSpec("tts", "acoustic.auto"),
                 NodeSpec("voc", "vocoder.passthrough"), sink])
     return spec
 }
@@ -37,7 +37,7 @@ func engineFirstPhrase() throws -> (first: Double, phrase: Double) {
         let log = EventLog()
         let cap = NodeSpec("cap", "test.capture", ["kind": .string("acoustic")])
         var spec = GraphSpec()
-        spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("prosody", "prosody.tag"), NodeSpec("tts", "acoustic.flite"), cap])
+        spec.chain([NodeSpec("norm", "text.normalize"), NodeSpec("prosody", "prosody.tag"), NodeSpec("tts", "acoustic.auto"), cap])
         let graph = try GraphBuilder.build(spec, catalog: catalog)
         let capture = graph.element(named: "cap")!.node as! CaptureNode
         nonisolated(unsafe) var firstAt: UInt64 = 0, phraseAt: UInt64 = 0

@@ -1,4 +1,5 @@
 import VoxflowApp
+import VoxflowDub
 
 /// `voxflow dub`: runs `presets/dub.lua` (or a user's copy) with the command's options in
 /// `voxflow.options`; the preset builds the graph and calls `voxflow.dub`, and returns its summary.

@@ -1,5 +1,6 @@
 import Foundation
 import VoxflowApp
+import VoxflowDub
 import VoxflowGraph
 import VoxflowKit
 

@@ -1,5 +1,6 @@
 import Foundation
 import VoxflowApp
+import VoxflowDub
 import VoxflowGraph
 import VoxflowKit
 import VoxflowText
@@ -31,7 +32,7 @@ extension ScriptHost {
         }
         l.setFunction("graph_node") { [unowned self] _, args in
             let g = try graph(args)
-            guard let type = args[safe: 1]?.string else { throw LuaHostError("node: the node type must be a string such as \"acoustic.flite\"") }
+            guard let type = args[safe: 1]?.string else { throw LuaHostError("node: the node type must be a string such as \"acoustic.auto\"") }
             guard g.graph == nil else { throw LuaHostError("node: the graph is already running; add nodes before the first say or start") }
             var params: [String: ParameterValue] = [:]
             for (k, v) in args[safe: 2]?.fields ?? [:] {
@@ -174,11 +175,11 @@ extension ScriptHost {
     /// `say` options → controls, each checked with its allowed values.
     static func controls(_ v: LuaValue) throws -> Controls {
         var c = Controls()
-        func number(_ k: String, _ range: ClosedRange<Double>, _ unit: String) throws -> Double? {
-            guard let raw = v.fields[k] else { return nil }
+        func number(_ field: RequestModel.Number, key: String? = nil) throws -> Double? {
+            let k = key ?? field.name
+            guard let raw = v.fields[k] else { return field.defaultValue }
             guard let d = raw.double else { throw LuaHostError("say: option '\(k)' must be a number, got \(raw.typeName)") }
-            guard range.contains(d) else { throw LuaHostError("say: option '\(k)' = \(d) is out of range; allowed \(range.lowerBound)…\(range.upperBound)\(unit)") }
-            return d
+            do { return try RequestModel.check(field, d) } catch { throw LuaHostError("say: option '\(k)': \(error.message)") }
         }
         func string(_ k: String) throws -> String? {
             guard let raw = v.fields[k] else { return nil }
@@ -190,26 +191,24 @@ extension ScriptHost {
         }
         c.voice = try string("voice")
         c.language = try string("language")
-        c.rate = try number("rate", 0.25...4, " ×") ?? 1
-        c.pitch = try number("pitch", -12...12, " semitones") ?? 0
-        c.volume = try number("volume", 0...8, " ×") ?? 1
-        c.intensity = try number("intensity", 0...1, "") ?? 0.5
-        c.duration = try number("duration", 0.05...3600, " s")
-        c.ratio = try number("ratio", 0.1...10, " ×")
-        c.maxDuration = try number("max_duration", 0.05...3600, " s")
-        if [c.duration, c.ratio, c.maxDuration].compactMap({ $0 }).count > 1 {
-            throw LuaHostError("say: give one of duration, ratio and max_duration")
+        c.rate = try number(RequestModel.rate) ?? 1
+        c.pitch = try number(RequestModel.pitch) ?? 0
+        c.volume = try number(RequestModel.volume) ?? 1
+        c.intensity = try number(RequestModel.intensity) ?? 0.6
+        c.duration = try number(RequestModel.duration)
+        c.ratio = try number(RequestModel.ratio)
+        c.maxDuration = try number(RequestModel.maxDuration)
+        do { try RequestModel.checkTargets(duration: c.duration, ratio: c.ratio, maxDuration: c.maxDuration) } catch {
+            throw LuaHostError("say: \(error.message)")
         }
         if let f = try string("fit") {
             guard let p = FitPolicy(rawValue: f) else { throw LuaHostError("say: fit '\(f)' is not one of clamp, refuse") }
             c.fitPolicy = p
         }
         c.tag = try string("tag")
-        c.startTime = try number("at", 0...86_400, " s")
-        if let e = try string("emotion") {
-            guard emotions.contains(e) else { throw LuaHostError("say: emotion '\(e)' is not one of \(emotions.joined(separator: ", "))") }
-            c.emotion = e
-        }
+        c.startTime = try number(RequestModel.Number(name: "at", range: 0...86_400, defaultValue: nil, unit: "s"))
+        let emotion = try string("emotion")
+        do { c.emotion = try RequestModel.emotion(emotion) } catch { throw LuaHostError("say: \(error.message)") }
         return c
     }
 }

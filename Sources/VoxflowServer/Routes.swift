@@ -109,7 +109,7 @@ extension ServerState {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// `GET /api/voices[?language=zh][&engine=acoustic.espeak]`.
+    /// `GET /api/voices[?language=zh][&engine=NODE.TYPE]`.
     func voices(_ request: Request) -> [String: Any] {
         let language = request.uri.queryParameters["language"].map(String.init)
         let engine = request.uri.queryParameters["engine"].map(String.init)

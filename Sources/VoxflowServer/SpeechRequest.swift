@@ -11,7 +11,7 @@ public struct SpeechRequest: Sendable {
     public var rate: Double = 1
     public var pitch: Double = 0
     public var emotion: String?
-    public var intensity: Double = 0.5
+    public var intensity: Double = RequestModel.intensity.defaultValue!
     public var duration: Double?
     public var language: String = "auto"
     public var markup = true
@@ -32,11 +32,11 @@ public struct SpeechRequest: Sendable {
         guard let text = try f.string("text") else { throw APIError.badField("text", "is required") }
         self.init(text: text)
         voice = try f.string("voice")
-        rate = try f.number("rate", in: 0.25...4) ?? 1
-        pitch = try f.number("pitch", in: -12...12) ?? 0
-        emotion = try f.choice("emotion", Emotion.allCases.map(\.rawValue) + ["neutral"])
-        intensity = try f.number("intensity", in: 0...1) ?? 0.5
-        duration = try f.number("duration", in: 0.05...600)
+        rate = try f.number("rate", in: RequestModel.rate.range) ?? RequestModel.rate.defaultValue!
+        pitch = try f.number("pitch", in: RequestModel.pitch.range) ?? RequestModel.pitch.defaultValue!
+        emotion = try f.choice("emotion", RequestModel.emotions)
+        intensity = try f.number("intensity", in: RequestModel.intensity.range) ?? RequestModel.intensity.defaultValue!
+        duration = try f.number("duration", in: RequestModel.duration.range)
         language = try f.string("language") ?? "auto"
         if language != "auto", language.count > 35 || language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) == nil {
             throw APIError.badField("language", "'\(language.prefix(40))' is not a language tag like en, en-GB or zh; or auto")
@@ -69,7 +69,7 @@ public struct SpeechRequest: Sendable {
 
     /// The controls the graph gets with the utterance.
     var controls: Controls {
-        Controls(language: language == "auto" ? nil : language, emotion: emotion == "neutral" ? nil : emotion,
+        Controls(language: language == "auto" ? nil : language, emotion: (try? RequestModel.emotion(emotion)) ?? nil,
                  intensity: intensity, duration: duration)
     }
 }

@@ -11,10 +11,25 @@ struct SynthesisOutcome: Sendable {
     var totalTime: UInt64 = 0
     var underruns = 0
     var end: EndReason = .completed
-    var failure: String?
+    var failure: SynthesisFailure?
 
     var audioSeconds: Double { Double(frames) / Double(max(rate, 1)) }
     var realTimeFactor: Double? { frames > 0 ? Double(totalTime) / 1e9 / audioSeconds : nil }
+}
+
+/// Why a synthesis did not complete; callers tell the cases apart by case, not by text.
+enum SynthesisFailure: Error, Sendable, CustomStringConvertible {
+    /// A node failed the utterance (its message).
+    case failed(String)
+    /// It ran past the server's --total-timeout and was stopped.
+    case timedOut(limit: Double)
+
+    var description: String {
+        switch self {
+        case let .failed(m): return m
+        case let .timedOut(limit): return "took longer than the server's limit of \(String(format: "%g", limit)) s (--total-timeout); stopped"
+        }
+    }
 }
 
 /// Consumes a synthesis: encodes each chunk, hands out marks before the audio they start in,
@@ -27,10 +42,10 @@ func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, tota
            onProgress: (SynthesisOutcome) async throws -> Void = { _ in },
            write: ([UInt8]) async throws -> Void) async throws -> SynthesisOutcome {
     var outcome = SynthesisOutcome(rate: synthesis.rate)
-    let timedOut = FailureNote()
+    let timedOut = LiveValue<SynthesisFailure?>(nil)
     let watchdog = Task {
         try await Task.sleep(for: .seconds(totalTimeout))
-        timedOut.set("took longer than the server's limit of \(String(format: "%g", totalTimeout)) s (--total-timeout); stopped")
+        timedOut.set(.timedOut(limit: totalTimeout))
         synthesis.cancel()
         onTimeout()   // e.g. close the connection: a write stuck on a client that stopped reading returns then
     }
@@ -68,8 +83,8 @@ func drive(_ synthesis: Synthesis, encoder: AudioEncoder, received: UInt64, tota
     // way the pipeline must stop, or its sink would wait on the window forever.
     if ended == nil { synthesis.cancel() }
     outcome.end = ended ?? .cancelled
-    if case .failed = outcome.end { outcome.failure = synthesis.failureMessage ?? "\(outcome.end)" }
-    if let t = timedOut.get() { outcome.failure = t }
+    if case .failed = outcome.end { outcome.failure = .failed(synthesis.failureMessage ?? "\(outcome.end)") }
+    if let t = timedOut.value { outcome.failure = t }
     if outcome.end == .completed {
         let tail = try encoder.finish()
         if !tail.isEmpty { try await write(tail) }

@@ -5,7 +5,7 @@ import VoxflowKit
 
 /// One `/ws/tts` connection. The client sends JSON text messages:
 ///
-///     {"type": "synthesize", "id": "a1", "text": "Hello.", "voice": "slt", "format": "pcm", ...}
+///     {"type": "synthesize", "id": "a1", "text": "Hello.", "voice": "VOICE", "format": "pcm", ...}
 ///     {"type": "cancel", "id": "a1"}        (no id: everything running or waiting; a running request
 ///                                            is confirmed by a "cancelled" event, after which none of its audio comes)
 ///     {"type": "flush"}                       (answered with "flushed" once every earlier request is done)
@@ -199,7 +199,7 @@ actor WebSocketSession {
                         try await self.inOrder { try await outbound.writeBinaryMessage(ByteBuffer(bytes: bytes)) }
                     })
                 state.record(outcome, endpoint: "ws")
-                if let f = outcome.failure, outcome.end != .cancelled || f.contains("limit") {
+                if let f = outcome.failure, outcome.end != .cancelled || { if case .timedOut = f { return true } else { return false } }() {
                     state.metrics.request(endpoint: "ws", status: 500)
                     await sendError(id, APIError(.internalServerError, "synthesis failed: \(f)"))
                 } else {

@@ -43,7 +43,7 @@ final class FallbackVoiceFactory: NodeFactory {
         srcPads: [PadTemplate("out", .acoustic([.pcm]), "PCM at sample_rate, with word marks")],
         parameters: [
             ParameterSpec("voices", .string, default: nil,
-                          "voices in order, separated by commas (voxflow voices), e.g. \"en_US-amy-low, rms\""),
+                          "voices in order, separated by commas (voxflow voices), e.g. \"NEURAL-VOICE, OTHER-VOICE\""),
             ParameterSpec("sample_rate", .int, default: .int(0), range: 0...384_000, unit: "Hz",
                           "output rate; 0: the first voice's"),
             ParameterSpec("rate", .double, default: .double(1), range: 0.25...4, unit: "×", live: true, "speaking rate"),
@@ -55,7 +55,7 @@ final class FallbackVoiceFactory: NodeFactory {
 
     func makeNode(name: String, parameters: Parameters) throws -> Node {
         let voices = parameters.string("voices").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !voices.isEmpty else { throw NodeError.parameter(name: "voices", message: "names no voice (e.g. \"en_US-amy-low, rms\")") }
+        guard !voices.isEmpty else { throw NodeError.parameter(name: "voices", message: "names no voice (e.g. \"NEURAL-VOICE, OTHER-VOICE\")") }
         let directory = self.directory()
         var chain: [String] = [], problems: [String] = []
         for v in voices {

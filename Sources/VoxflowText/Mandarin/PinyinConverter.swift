@@ -9,7 +9,7 @@ import VoxflowKit
 /// Han text is cut into dictionary words (PinyinConverter+Segmentation.swift); a word reads
 /// as the dictionary says, a character outside any word takes its most common reading. The
 /// tone changes of 一 and 不 are then applied (PinyinConverter+ToneSandhi.swift). Third-tone
-/// sandhi (你好 ni3 hao3 said ni2 hao3) is not written: espeak-ng's cmn-latn-pinyin voice
+/// sandhi (你好 ni3 hao3 said ni2 hao3) is not written: a voice that reads pinyin
 /// applies it itself across a whole clause, so the readings keep their dictionary tones.
 ///
 /// Other text becomes `.text` words: Latin words and numbers whole, each punctuation mark on its

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import VoxflowKit
 
 /// The folder of finished cues: `KEY.flac` (the audio: 24-bit FLAC at the graph's rate, about a

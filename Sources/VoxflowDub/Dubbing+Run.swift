@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
 import VoxflowPluginHost
@@ -131,7 +132,7 @@ extension Dubbing {
                    elapsed: Double(monotonicNanoseconds() - started) / 1e9)
     }
 
-    /// The voices the graph's engine node speaks: one engine's (acoustic.flite, …), or every engine's (acoustic.auto).
+    /// The voices the graph's engine node speaks: one engine's (its own node type), or every engine's (acoustic.auto).
     private func engineVoices(_ graph: Graph) -> VoiceDirectory {
         guard let element = graph.elements.first(where: { $0.type.traits.contains(.engine) }),
               let engine = (voxflow.plugins.factory(for: element.type.name) as? EngineNodeFactory)?.engine

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 
 /// Times as users write them on the command line, and as the progress bar shows them.
 public enum DubTime {

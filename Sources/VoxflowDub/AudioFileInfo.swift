@@ -1,3 +1,4 @@
+import VoxflowApp
 import CSndfile
 
 /// An audio file's length and format from its header, without reading the samples.

@@ -1,3 +1,4 @@
+import VoxflowApp
 /// What rendering one line gave: its audio's length and what the fitting node reported. Kept in
 /// the cache beside the audio (`KEY.json` beside `KEY.flac`), so a cached cue reports the same
 /// figures as a fresh one.

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 
 /// A one-line progress bar on standard error, redrawn in place with `\r`:
 ///

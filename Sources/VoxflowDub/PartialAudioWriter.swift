@@ -1,5 +1,6 @@
 import CSndfile
 import Foundation
+import VoxflowApp
 import VoxflowKit
 
 /// An audio file (WAV, FLAC or OGG by extension) written through libsndfile under a hidden

@@ -1,3 +1,4 @@
+import VoxflowApp
 /// Why a dubbing run stopped, in words for the user: what went wrong, where, and what to do.
 public enum DubError: Error, Sendable, CustomStringConvertible {
     case io(String, String)

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 
 extension Dubbing {
     /// Writes the mix and, with `stems`, one track per speaker (only that speaker's lines, on the

@@ -1,3 +1,4 @@
+import VoxflowApp
 /// One output track (the mix, or one speaker's stem) assembled front to back: lines are added in
 /// order of their placed start, and every frame before that start is final and written out. So
 /// memory holds only the span where lines still overlap, not the whole timeline.

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import VoxflowKit
 
 /// Small files (JSON, CSV) written whole under a temporary name (`.NAME.partial-PID`, the name

@@ -1,3 +1,4 @@
+import VoxflowApp
 import VoxflowKit
 
 /// What a dubbing run is asked to do: `voxflow dub`'s options, `vf.dub{…}`'s fields.

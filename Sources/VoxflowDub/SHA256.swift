@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import CCrypto
 
 /// SHA-256 from OpenSSL's libcrypto: the dub cache's keys.

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import VoxflowGraph
 import VoxflowKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 
 /// Where each line's audio goes on the output's timeline, in frames.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import VoxflowApp
 import VoxflowKit
 
 /// One cue as planned: its slot, voice, the controls it is rendered with and its cache key.

@@ -1,3 +1,4 @@
+import VoxflowApp
 /// How one cue came out: the row of the report, and an entry of `vf.dub`'s summary.
 public struct DubResult: Sendable {
     public var cue: Cue

@@ -1,9 +1,10 @@
 import Foundation
+import VoxflowApp
 
 /// The per-cue report as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted).
 ///
 ///     index,start,end,slot,speaker,voice,text,natural,target,achieved,ratio,placed,overflow,cached,warnings,key
-///     1,0.500,2.000,1.500,ALICE,slt,Good morning.,0.912,1.500,1.500,1.645,0.500,0.000,no,,3f9a…
+///     1,0.500,2.000,1.500,ALICE,VOICE,Good morning.,0.912,1.500,1.500,1.645,0.500,0.000,no,,3f9a…
 ///
 /// Times in seconds with millisecond precision; `cached` is yes or no; `warnings` joins a cue's
 /// warnings with "; "; `key` names the cue's files in the cache (KEY.flac, KEY.json).

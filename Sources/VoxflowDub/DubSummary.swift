@@ -1,3 +1,4 @@
+import VoxflowApp
 /// What a dubbing run did: the figures `voxflow dub` prints and `vf.dub` returns.
 public struct DubSummary: Sendable {
     public var output: String

@@ -1,3 +1,4 @@
+import VoxflowApp
 /// Which voice speaks each speaker's lines: the user's map first (exact name, then ignoring case),
 /// then the pool in turn, voices not yet in use first. Cues without a speaker get the default voice.
 public struct DubVoices: Sendable {
