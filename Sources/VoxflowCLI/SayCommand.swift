@@ -121,13 +121,14 @@ struct SayCommand: ParsableCommand {
             throw Console.fail("--marks \(m): write marks to a .json or .vtt file")
         }
         guard let policy = FitPolicy(rawValue: fit) else { throw Console.fail("--fit must be clamp or refuse") }
+        // Rate and pitch are the graph's parameters (checked with every other problem of the graph, at once).
+        do { try RequestModel.checkTargets(duration: duration, ratio: ratio, maxDuration: maxDuration) } catch {
+            throw Console.fail("give one of --duration, --ratio and --max-duration")
+        }
         do {
-            try RequestModel.checkTargets(duration: duration, ratio: ratio, maxDuration: maxDuration)
             _ = try RequestModel.check(RequestModel.duration, duration)
             _ = try RequestModel.check(RequestModel.ratio, ratio)
             _ = try RequestModel.check(RequestModel.maxDuration, maxDuration)
-            _ = try RequestModel.check(RequestModel.rate, rate)
-            _ = try RequestModel.check(RequestModel.pitch, pitch)
         } catch { throw Console.fail("--\(error.field.replacingOccurrences(of: "_", with: "-")): \(error.message)") }
         let controls = Controls(language: reading.language, emotion: feeling.requested, intensity: feeling.intensity, duration: duration,
                                 ratio: ratio, maxDuration: maxDuration, fitPolicy: policy)
