@@ -60,6 +60,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-message"), help: "Largest request body or WebSocket message, in bytes.")
     var maxMessage = ServerLimits().maxMessageBytes
 
+    @Option(help: ArgumentHelp("Also serve the Wyoming protocol (Home Assistant) on [HOST:]PORT (10200 by convention).", valueName: "[HOST:]PORT"))
+    var wyoming: String?
+
+    @Option(name: .customLong("wyoming-allow"), help: ArgumentHelp("Wyoming clients served off loopback (comma-separated addresses or IPv4 networks); required with a non-loopback --wyoming.", valueName: "ADDRESSES"))
+    var wyomingAllow: String?
+
+    @Flag(name: .customLong("wyoming-zeroconf"), help: "Announce the Wyoming server as _wyoming._tcp (needs avahi-publish).")
+    var wyomingZeroconf = false
+
+    @Flag(name: .customLong("no-http"), help: "Serve only Wyoming (with --wyoming), no HTTP.")
+    var noHTTP = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -86,6 +98,16 @@ struct ServeCommand: AsyncParsableCommand {
             if let f = tokenFile { config.token = try ServerError.readToken(f) }
             try config.validate()
         } catch { throw Console.fail("\(error)") }
+        var wyomingConfig: WyomingConfiguration?
+        do {
+            if let w = wyoming {
+                var c = try WyomingConfiguration(address: w)
+                c.allow = (wyomingAllow ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                c.zeroconf = wyomingZeroconf
+                try c.validate()
+                wyomingConfig = c
+            } else if noHTTP { throw Console.fail("--no-http leaves nothing to serve: give --wyoming [HOST:]PORT") }
+        } catch { throw Console.fail("\(error)") }
 
         let voxflow = Voxflow()
         for r in voxflow.plugins.refused { Console.warn("plugin refused: \(r)") }
@@ -99,8 +121,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Shut down in reverse order: first tell WebSocket clients (SessionCloser), then let the
         // HTTP server finish the requests in flight and stop.
+        var list: [ServiceGroupConfiguration.ServiceConfiguration] = noHTTP ? [] : [.init(service: app), .init(service: SessionCloser(state: state))]
+        if let wyomingConfig {
+            let h = wyomingConfig.host.contains(":") ? "[\(wyomingConfig.host)]" : wyomingConfig.host
+            list.append(.init(service: WyomingServer(state: state, configuration: wyomingConfig) { port in
+                Console.info("wyoming on tcp://\(h):\(port) (Home Assistant: add the Wyoming integration with this host and port)")
+            }))
+        }
         let services = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: SessionCloser(state: state))],
+            services: list,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do { try await services.run() } catch { throw Console.fail(config.explain(error)) }
         Console.info("stopped")
