@@ -69,6 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("wyoming-zeroconf"), help: "Announce the Wyoming server as _wyoming._tcp (needs avahi-publish).")
     var wyomingZeroconf = false
 
+    @Option(help: ArgumentHelp("Keep finished syntheses in this folder and serve repeated requests from it (a phrase cache).", valueName: "DIR"))
+    var cache: String?
+
+    @Option(name: .customLong("cache-size"), help: "The most the phrase cache holds, in megabytes (least recently used entries go first).")
+    var cacheSize = 256.0
+
     @Flag(name: .customLong("no-http"), help: "Serve only Wyoming (with --wyoming), no HTTP.")
     var noHTTP = false
 
@@ -91,6 +97,14 @@ struct ServeCommand: AsyncParsableCommand {
         config.limits.idleTimeout = idleTimeout
         config.limits.totalTimeout = totalTimeout
         config.limits.maxMessageBytes = maxMessage
+        if let cache {
+            guard cacheSize > 0 else { throw Console.fail("--cache-size must be positive") }
+            do { try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true) } catch {
+                throw Console.fail("--cache \(cache): cannot create the folder: \(error.localizedDescription)")
+            }
+            config.cacheDirectory = cache
+            config.cacheMaxBytes = Int(cacheSize * 1_048_576)
+        }
         guard maxText > 0, maxConcurrent > 0, maxQueue >= 0, queueTimeout > 0, idleTimeout > 0, totalTimeout > 0, maxMessage >= 1024 else {
             throw Console.fail("limits must be positive (--max-message at least 1024 bytes)")
         }
