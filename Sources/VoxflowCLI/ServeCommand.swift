@@ -60,6 +60,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-message"), help: "Largest request body or WebSocket message, in bytes.")
     var maxMessage = ServerLimits().maxMessageBytes
 
+    @Option(help: ArgumentHelp("Also serve the Wyoming protocol (Home Assistant) on [HOST:]PORT (10200 by convention).", valueName: "[HOST:]PORT"))
+    var wyoming: String?
+
+    @Option(name: .customLong("wyoming-allow"), help: ArgumentHelp("Wyoming clients served off loopback (comma-separated addresses or IPv4 networks); required with a non-loopback --wyoming.", valueName: "ADDRESSES"))
+    var wyomingAllow: String?
+
+    @Flag(name: .customLong("wyoming-zeroconf"), help: "Announce the Wyoming server as _wyoming._tcp (needs avahi-publish).")
+    var wyomingZeroconf = false
+
+    @Option(help: ArgumentHelp("Keep finished syntheses in this folder and serve repeated requests from it (a phrase cache).", valueName: "DIR"))
+    var cache: String?
+
+    @Option(name: .customLong("cache-size"), help: "The most the phrase cache holds, in megabytes (least recently used entries go first).")
+    var cacheSize = 256.0
+
+    @Flag(name: .customLong("no-http"), help: "Serve only Wyoming (with --wyoming), no HTTP.")
+    var noHTTP = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -79,12 +97,30 @@ struct ServeCommand: AsyncParsableCommand {
         config.limits.idleTimeout = idleTimeout
         config.limits.totalTimeout = totalTimeout
         config.limits.maxMessageBytes = maxMessage
+        if let cache {
+            guard cacheSize > 0 else { throw Console.fail("--cache-size must be positive") }
+            do { try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true) } catch {
+                throw Console.fail("--cache \(cache): cannot create the folder: \(error.localizedDescription)")
+            }
+            config.cacheDirectory = cache
+            config.cacheMaxBytes = Int(cacheSize * 1_048_576)
+        }
         guard maxText > 0, maxConcurrent > 0, maxQueue >= 0, queueTimeout > 0, idleTimeout > 0, totalTimeout > 0, maxMessage >= 1024 else {
             throw Console.fail("limits must be positive (--max-message at least 1024 bytes)")
         }
         do {
             if let f = tokenFile { config.token = try ServerError.readToken(f) }
             try config.validate()
+        } catch { throw Console.fail("\(error)") }
+        var wyomingConfig: WyomingConfiguration?
+        do {
+            if let w = wyoming {
+                var c = try WyomingConfiguration(address: w)
+                c.allow = (wyomingAllow ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                c.zeroconf = wyomingZeroconf
+                try c.validate()
+                wyomingConfig = c
+            } else if noHTTP { throw Console.fail("--no-http leaves nothing to serve: give --wyoming [HOST:]PORT") }
         } catch { throw Console.fail("\(error)") }
 
         let voxflow = Voxflow()
@@ -99,8 +135,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Shut down in reverse order: first tell WebSocket clients (SessionCloser), then let the
         // HTTP server finish the requests in flight and stop.
+        var list: [ServiceGroupConfiguration.ServiceConfiguration] = noHTTP ? [] : [.init(service: app), .init(service: SessionCloser(state: state))]
+        if let wyomingConfig {
+            let h = wyomingConfig.host.contains(":") ? "[\(wyomingConfig.host)]" : wyomingConfig.host
+            list.append(.init(service: WyomingServer(state: state, configuration: wyomingConfig) { port in
+                Console.info("wyoming on tcp://\(h):\(port) (Home Assistant: add the Wyoming integration with this host and port)")
+            }))
+        }
         let services = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: SessionCloser(state: state))],
+            services: list,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do { try await services.run() } catch { throw Console.fail(config.explain(error)) }
         Console.info("stopped")

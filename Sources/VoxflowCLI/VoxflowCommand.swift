@@ -12,5 +12,5 @@ struct VoxflowCommand: AsyncParsableCommand {
         ~/.local/lib/voxflow/plugins (`voxflow plugins` lists them). Scripts: docs/lua-api.md.
         """,
         version: "0.1.0",
-        subcommands: [SayCommand.self, DubCommand.self, NormalizeCommand.self, TagCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, PluginsCommand.self, VoicesCommand.self, ServeCommand.self])
+        subcommands: [SayCommand.self, DubCommand.self, NormalizeCommand.self, TagCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, PluginsCommand.self, VoicesCommand.self, ServeCommand.self, SpeechdModuleCommand.self])
 }

@@ -3,8 +3,8 @@ import VoxflowApp
 import CCrypto
 
 /// SHA-256 from OpenSSL's libcrypto: the dub cache's keys.
-enum SHA256 {
-    static func hex(_ text: String) -> String {
+public enum SHA256 {
+    public static func hex(_ text: String) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in _ = CCrypto.SHA256(b.baseAddress, b.count, &digest) }

@@ -7,9 +7,18 @@ extension ServerState {
     /// Speaks `request` as an HTTP response: streamed (chunked, the first bytes leaving with the
     /// first phrase) or complete (with Content-Length), in the asked-for format. `channel`: the
     /// connection, closed when the synthesis outlives `--total-timeout`.
-    func respond(_ request: SpeechRequest, endpoint: String, received: UInt64, channel: any Channel) async throws -> Response {
+    func respond(_ request: SpeechRequest, endpoint: String, received: UInt64, channel: any Channel,
+                 ifNoneMatch: String? = nil) async throws -> Response {
         try synthesizer.checkVoice(request)
         var headers: HTTPFields = [.contentType: request.format.contentType]
+        // With the phrase cache, equal requests get equal audio: its key (with the encoding) is the ETag.
+        if let key = try synthesizer.cacheKey(request) {
+            let etag = "\"\(key.prefix(40))-\(request.format.rawValue)-\(request.sampleFormat.rawValue)\""
+            headers[.eTag] = etag
+            if let given = ifNoneMatch, given == "*" || given.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+                return Response(status: .notModified, headers: [.eTag: etag])
+            }
+        }
         if request.format == .pcm {
             headers[HTTPField.Name("X-Audio-Format")!] = "\(request.sampleFormat.rawValue); rate=\(request.sampleRate); channels=\(request.channels)"
         }

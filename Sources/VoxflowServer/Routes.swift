@@ -53,7 +53,7 @@ private func addRoutes(to router: Router<ServerRequestContext>, state: ServerSta
         return try await state.counting("synthesize") {
             let f = try JSONFields(data: try await state.body(of: request, context: context), allowed: SpeechRequest.fields)
             return try await state.respond(try SpeechRequest(fields: f, limits: state.limits), endpoint: "synthesize", received: received,
-                                           channel: context.channel)
+                                           channel: context.channel, ifNoneMatch: request.headers[.ifNoneMatch])
         }
     }
     router.post("/v1/audio/speech") { request, context in
@@ -61,7 +61,7 @@ private func addRoutes(to router: Router<ServerRequestContext>, state: ServerSta
         return try await state.counting("openai") {
             let f = try JSONFields(data: try await state.body(of: request, context: context), allowed: OpenAISpeech.fields)
             return try await state.respond(try OpenAISpeech.request(f, limits: state.limits, aliases: state.voiceAliases), endpoint: "openai", received: received,
-                                           channel: context.channel)
+                                           channel: context.channel, ifNoneMatch: request.headers[.ifNoneMatch])
         }
     }
     router.get("/api/voices") { request, _ in

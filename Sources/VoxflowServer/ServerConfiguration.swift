@@ -36,6 +36,10 @@ public struct ServerConfiguration: Sendable {
     /// Clients must send `Authorization: Bearer <token>` (or `?token=` on the WebSocket).
     public var token: String?
     public var limits = ServerLimits()
+    /// The phrase cache's folder (`--cache`); nil: no cache.
+    public var cacheDirectory: String?
+    /// The most the phrase cache holds on disk, in bytes (`--cache-size`).
+    public var cacheMaxBytes = 256 * 1024 * 1024
 
     public init() {}
 

@@ -20,6 +20,10 @@ public final class ServerState: Sendable {
         slots = SynthesisSlots(limits: configuration.limits)
         self.logger = logger
         voiceAliases = OpenAISpeech.voiceAliases(voxflow.voiceDirectory)
+        if let dir = configuration.cacheDirectory {
+            synthesizer.cache = PhraseCache(directory: dir, maxBytes: configuration.cacheMaxBytes, voxflow: voxflow,
+                                            registry: metrics.registry, logger: logger)
+        }
     }
 
     var limits: ServerLimits { configuration.limits }

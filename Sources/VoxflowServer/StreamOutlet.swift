@@ -18,6 +18,8 @@ final class StreamOutlet: @unchecked Sendable {
     private let condition = NSCondition()
     private var unconsumed = 0
     private var closed = false
+    /// Set before the utterance is submitted: sees every chunk sent and the end, on the sink's thread (the phrase cache).
+    var observer: (@Sendable (StreamItem) -> Void)?
 
     init(window: Int) {
         (items, continuation) = AsyncStream.makeStream(of: StreamItem.self)
@@ -34,11 +36,13 @@ final class StreamOutlet: @unchecked Sendable {
         if closed { return false }
         unconsumed += 1
         continuation.yield(.audio(chunk))
+        observer?(.audio(chunk))
         return true
     }
 
     /// Sink's streaming thread. The utterance ended; the stream ends after this item.
     func end(_ reason: EndReason) {
+        observer?(.ended(reason))
         continuation.yield(.ended(reason))
         continuation.finish()
     }

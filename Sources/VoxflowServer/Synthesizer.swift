@@ -14,6 +14,8 @@ public final class Synthesizer: @unchecked Sendable {
     let limits: ServerLimits
     private let lock = NSLock()
     private var specs: [SayOptions: GraphSpec] = [:]
+    /// Finished syntheses served again without synthesis (`--cache DIR`); nil: off.
+    var cache: PhraseCache?
 
     public init(voxflow: Voxflow, preset: String?, limits: ServerLimits) {
         self.voxflow = voxflow
@@ -43,6 +45,30 @@ public final class Synthesizer: @unchecked Sendable {
     /// Control side (any task). Builds the graph and starts speaking; audio arrives on the
     /// returned synthesis's outlet.
     func start(_ request: SpeechRequest, submit: Bool = true) throws(APIError) -> Synthesis {
+        let spec = try graphSpec(options(request))
+        var recorder: PhraseRecorder?
+        if submit, let cache {
+            let key = cache.key(request, spec: spec)
+            if let phrase = cache.lookup(key) { return Synthesis(replaying: phrase, window: limits.streamWindow) }
+            recorder = PhraseRecorder(cache: cache, key: key, rate: request.sampleRate, channels: request.channels)
+        }
+        let graph: Graph
+        do { graph = try voxflow.build(spec) } catch {
+            throw APIError(.internalServerError, "the server's graph is invalid: \(error)")
+        }
+        guard let sink = graph.element(named: "out")?.node as? StreamSinkNode else {
+            throw APIError(.internalServerError, "the preset's graph has no sink.stream named 'out'; see presets/say.lua")
+        }
+        return Synthesis(graph: graph, sink: sink, request: request, window: limits.streamWindow, submit: submit, recorder: recorder)
+    }
+
+    /// The phrase cache's key for `request` (its ETag), or nil when the cache is off.
+    func cacheKey(_ request: SpeechRequest) throws(APIError) -> String? {
+        guard let cache else { return nil }
+        return cache.key(request, spec: try graphSpec(options(request)))
+    }
+
+    private func options(_ request: SpeechRequest) -> SayOptions {
         var options = SayOptions(output: "")
         options.stream = true
         options.voice = request.voice
@@ -52,15 +78,7 @@ public final class Synthesizer: @unchecked Sendable {
         options.channels = request.channels
         options.language = request.language
         options.markup = request.markup
-        let spec = try graphSpec(options)
-        let graph: Graph
-        do { graph = try voxflow.build(spec) } catch {
-            throw APIError(.internalServerError, "the server's graph is invalid: \(error)")
-        }
-        guard let sink = graph.element(named: "out")?.node as? StreamSinkNode else {
-            throw APIError(.internalServerError, "the preset's graph has no sink.stream named 'out'; see presets/say.lua")
-        }
-        return Synthesis(graph: graph, sink: sink, request: request, window: limits.streamWindow, submit: submit)
+        return options
     }
 
     private func graphSpec(_ o: SayOptions) throws(APIError) -> GraphSpec {
@@ -82,25 +100,47 @@ public final class Synthesizer: @unchecked Sendable {
 /// each chunk it has sent, and `cancel()` to stop early; the pipeline's threads are joined in the
 /// background once the utterance has ended.
 final class Synthesis: @unchecked Sendable {
-    let pipeline: Pipeline
+    /// nil when the audio comes from the phrase cache.
+    let pipeline: Pipeline?
     let outlet: StreamOutlet
     let rate: Int
     let channels: Int
     private let failure = FailureNote()
     static let utterance: UtteranceID = 1
 
-    fileprivate init(graph: Graph, sink: StreamSinkNode, request: SpeechRequest, window: Int, submit: Bool) {
+    fileprivate init(graph: Graph, sink: StreamSinkNode, request: SpeechRequest, window: Int, submit: Bool, recorder: PhraseRecorder? = nil) {
         outlet = StreamOutlet(window: window)
         sink.outlet = outlet
         rate = sink.rate
         channels = sink.channels
         let failure = self.failure
+        if let recorder {
+            outlet.observer = { item in
+                switch item {
+                case let .audio(chunk): recorder.record(chunk)
+                case let .ended(reason): recorder.end(reason, failed: failure.get() != nil)
+                }
+            }
+        }
         pipeline = Pipeline(graph: graph, mode: .threaded(queueCapacity: 4)) { event in
             if case let .failed(node, _, message) = event { failure.set("\(node): \(message)") }
         }
         var controls = request.controls
         controls.voice = request.voice
-        if submit { pipeline.submit(Utterance(id: Self.utterance, text: request.text, controls: controls)) }
+        if submit { pipeline?.submit(Utterance(id: Self.utterance, text: request.text, controls: controls)) }
+    }
+
+    /// A cache hit: the stored chunks go through the same outlet (window, cancel) on a thread of their own.
+    fileprivate init(replaying phrase: CachedPhrase, window: Int) {
+        outlet = StreamOutlet(window: window)
+        rate = phrase.rate
+        channels = phrase.channels
+        pipeline = nil
+        let outlet = self.outlet
+        Thread.detachNewThread {
+            for chunk in phrase.chunks where !outlet.send(chunk) { return outlet.end(.cancelled) }
+            outlet.end(.completed)
+        }
     }
 
     /// The first node failure, in words.
@@ -108,7 +148,7 @@ final class Synthesis: @unchecked Sendable {
 
     /// Any thread. Stops the utterance; a producer waiting on the window is released.
     func cancel() {
-        pipeline.cancel(Self.utterance)
+        pipeline?.cancel(Self.utterance)
         outlet.close()
     }
 
@@ -116,7 +156,7 @@ final class Synthesis: @unchecked Sendable {
     /// Idempotent: the first call does it.
     func close() {
         guard closeOnce.claim() else { return }
-        let p = pipeline
+        guard let p = pipeline else { return }
         DispatchQueue.global().async { try? p.finish() }
     }
     private let closeOnce = Once()
