@@ -1,8 +1,7 @@
 import Foundation
-import VoxflowApp
 import CCrypto
 
-/// SHA-256 from OpenSSL's libcrypto: the dub cache's keys.
+/// SHA-256 from OpenSSL's libcrypto: the keys of the dub cache and the server's phrase cache.
 public enum SHA256 {
     public static func hex(_ text: String) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
