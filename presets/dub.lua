@@ -22,7 +22,7 @@ if not o.subtitles then error("usage: voxflow run presets/dub.lua SUBS.srt [OUT.
 local g = vf.graph{
   { "text.normalize", name = "normalize" },
   { "prosody.tag", name = "prosody" },
-  { "acoustic.auto", name = "tts", sample_rate = o.sample_rate or 48000 },
+  { "acoustic.auto", name = "tts" },   -- at the default voice's rate: stretching works on the voice's own samples
   { "vocoder.stretch", name = "vocoder" },
   { "sink.file", name = "out", sample_rate = o.sample_rate or 48000 },
 }

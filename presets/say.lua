@@ -21,10 +21,10 @@ end
 
 -- The engine: acoustic.auto speaks each phrase with the engine of its voice — the one named (o.voice, SSML
 -- <voice name="…">), else the best installed voice for the phrase's language (a natural neural voice when one is
--- installed; Mandarin runs go to a Mandarin voice, English runs to an English one) — and joins them at the sink's rate.
--- A script that wants one engine names it instead: { "acoustic.flite", voice = "slt" }.
-local tts = { "acoustic.auto", name = "tts", voice = o.voice or "", rate = o.rate or 1.0, pitch = o.pitch or 0.0,
-              sample_rate = o.sample_rate or 48000 }
+-- installed; Mandarin runs go to a Mandarin voice, English runs to an English one) — and joins them at the rate of
+-- the default voice (phrases of other voices converted), so the vocoder works at the voice's own rate and a resampler
+-- is inserted before the sink. A script that wants one engine names it instead: { "acoustic.flite", voice = "slt" }.
+local tts = { "acoustic.auto", name = "tts", voice = o.voice or "", rate = o.rate or 1.0, pitch = o.pitch or 0.0 }
 
 local g = vf.graph{
   auto_resample = o.auto_resample ~= false,   -- a resampler goes where rates differ (a JACK server's own rate)

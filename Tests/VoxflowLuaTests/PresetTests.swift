@@ -73,7 +73,7 @@ import VoxflowApp
             #expect(firstSound(after: cue) - cue < 0.25, "the cue at \(cue) s starts on time")
         }
         let check = try VoxflowProcess.run(["check", preset("dub.lua"), "subs.srt"], cwd: dir)
-        #expect(check.stdout.contains("ok (1 graph, 5 nodes)"))
+        #expect(check.stdout.contains("ok (1 graph, 6 nodes)"))
     }
 
     @Test func dubReadsWebVTTAndReportsBadSubtitles() throws {
@@ -132,7 +132,8 @@ import VoxflowApp
         let r = try VoxflowProcess.run(["graph", preset("say.lua"), "--dot"], cwd: dir)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("digraph voxflow {"))
-        #expect(r.stdout.contains("\"tts\" -> \"vocoder\" [label=\"acoustic(pcm, 48000 Hz)\""), "acoustic.auto speaks at the sink's rate")
+        #expect(r.stdout.contains("\"tts\" -> \"vocoder\" [label=\"acoustic(pcm, 16000 Hz)\""), "acoustic.auto speaks at its default voice's rate")
+        #expect(r.stdout.contains("style=dashed"), "the resampler inserted before the 48 kHz sink is drawn dashed")
         let script = dir.appendingPathComponent("flite.lua")
         try """
             local vf = require("voxflow")
