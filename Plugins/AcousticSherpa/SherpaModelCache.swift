@@ -40,9 +40,10 @@ final class SherpaModelCache: @unchecked Sendable {
     /// Caller holds `loading`.
     private func load(_ spec: SherpaModelSpec) throws -> SherpaEngine {
         try spec.checkFiles()
-        _ = try SherpaModelCheck.check(spec)
+        let ready = try PiperVoice.prepare(spec)
+        _ = try SherpaModelCheck.check(ready)
         let t0 = Date()
-        let engine = try SherpaEngine(spec, threads: threads)
+        let engine = try SherpaEngine(ready, threads: threads)
         let entry = Entry(engine: engine, loadedAt: t0.timeIntervalSince(start), loadSeconds: Date().timeIntervalSince(t0))
         lock.lock()
         entries[spec.path] = entry
@@ -86,7 +87,8 @@ final class SherpaModelCache: @unchecked Sendable {
         let known = specs[path] ?? specs.values.first { $0.name == path || $0.path == Self.normalize(path) }
         lock.unlock()
         let spec = try known ?? resolve(path)
-        SherpaModelCheck.forget(spec)
+        try spec.checkFiles()
+        SherpaModelCheck.forget(try PiperVoice.prepare(spec))
         loading.lock()
         defer { loading.unlock() }
         _ = try load(spec)
