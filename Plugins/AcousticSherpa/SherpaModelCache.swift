@@ -22,7 +22,9 @@ final class SherpaModelCache: @unchecked Sendable {
     private var users: [String: Int] = [:]
     private var specs: [String: SherpaModelSpec] = [:]
     private let start = Date()
-    var threads = 1
+    /// ONNX Runtime threads of the next model loaded: one per core by default, as Piper (a node's `threads` sets it).
+    var threads = cores
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The loaded engine of `spec`, loading (and first checking) it if needed. Throws a `SherpaError` naming the file.
     func engine(for spec: SherpaModelSpec) throws -> SherpaEngine {

@@ -11,7 +11,8 @@ extension SayCommand {
         func describe(_ name: String) -> String {
             let engine = directory.engine(speaking: name)
             let quality = directory.info(name)?.quality.rawValue
-            return name + " (" + [engine?.name, quality].compactMap { $0 }.joined(separator: ", ") + ")"
+            let about = [engine?.name, quality].compactMap { $0 }
+            return about.isEmpty ? name : name + " (" + about.joined(separator: ", ") + ")"
         }
         if let voice { return "voice: " + describe(voice) }
         let languages: [String]

@@ -67,6 +67,13 @@ import VoxflowTestSupport
         let bad = try VoxflowProcess.run(["say", "--voice", orphan, "Hello there.", "-o", out], env: env)
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("orphan.onnx.json: missing (Piper voice config"), "\(bad.stderr)")
+        // Listed in VOXFLOW_VOICES, by name: the voice is unknown, and the warning names the missing config and the fix.
+        var listed = env
+        listed["VOXFLOW_VOICES"] = orphan
+        let byName = try VoxflowProcess.run(["say", "--voice", "orphan", "Hello there.", "-o", out], env: listed)
+        #expect(byName.status != 0)
+        #expect(byName.stderr.contains("orphan.onnx.json: missing (Piper voice config of model \(orphan)); put the file there"),
+                "\(byName.stderr)")
     }
 }
 
