@@ -3,10 +3,12 @@ import Foundation
 /// A Piper voice (`NAME.onnx` + `NAME.onnx.json`) made ready for sherpa-onnx.
 ///
 /// Piper's ONNX files carry none of the metadata sherpa-onnx reads (model_type, sample_rate, n_speakers, …; without it
-/// sherpa-onnx ends the process), and Piper keeps its symbol table in the JSON (`phoneme_id_map`). So, once per
-/// (file, size, modification time), on first use (`prepare`; listing only reads the JSON), this writes into a cache entry (made atomically, `SherpaCache.entry`) a copy of the model with that metadata appended
-/// (`OnnxMetadata.write`; the user's file is only read) and a `tokens.txt` from the symbol table; sherpa-onnx opens those. The text is phonemized the
-/// way Piper does it: libespeak-ng with the JSON's `espeak.voice`, IPA (see `SherpaPhonemizer`).
+/// sherpa-onnx ends the process), and Piper keeps its symbol table in the JSON (`phoneme_id_map`). `spec` only reads
+/// the JSON (listing voices writes nothing); on first use, `prepare` writes once per (file, size, modification time)
+/// into a cache entry (made atomically, `SherpaCache.entry`) a copy of the model with that metadata appended
+/// (`OnnxMetadata.write`; the user's file is only read) and a `tokens.txt` from the symbol table; sherpa-onnx opens
+/// those. The text is phonemized the way Piper does it: libespeak-ng with the JSON's `espeak.voice`, IPA (see
+/// `SherpaPhonemizer`).
 enum PiperVoice {
     static func spec(onnx: String) throws -> SherpaModelSpec {
         let json = onnx + ".json"
