@@ -27,8 +27,9 @@ final class SherpaEngine: @unchecked Sendable {
         config.vocoder = spec.vocoder == nil ? nil : UnsafePointer(c[3])
         config.voices = spec.voices == nil ? nil : UnsafePointer(c[4])
         config.decoder = spec.decoder == nil ? nil : UnsafePointer(c[5])
-        config.noise_scale = Float(spec.noiseScale)
-        config.noise_scale_w = Float(spec.noiseScaleW)
+        // sherpa-onnx reads a noise scale of exactly 0 as "use the default" (PLATFORM-NOTES); a config's 0 means none.
+        config.noise_scale = Float(Self.nonZero(spec.noiseScale))
+        config.noise_scale_w = Float(Self.nonZero(spec.noiseScaleW))
         config.length_scale = Float(spec.lengthScale)
         config.num_threads = Int32(threads)
         guard let t = vf_sherpa_create(&config) else { throw SherpaError.modelRefused(path: spec.path, detail: "") }
@@ -39,6 +40,9 @@ final class SherpaEngine: @unchecked Sendable {
     }
 
     deinit { vf_sherpa_destroy(tts) }
+
+    /// What to pass for a scale that must be able to be 0: 0 becomes 1e-5 (inaudible, and not sherpa-onnx's "default").
+    static func nonZero(_ scale: Double) -> Double { scale == 0 ? 1e-5 : scale }
 
     /// What one generation asks for.
     struct Request {

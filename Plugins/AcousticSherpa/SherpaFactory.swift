@@ -19,8 +19,8 @@ final class SherpaFactory: EngineNodeFactory, ModelHolding {
                 ParameterSpec("speaker", .int, default: .int(0), range: 0...9999, "speaker id of a multi-speaker model"),
                 ParameterSpec("length_scale", .double, default: .double(1), range: 0.25...4, unit: "×",
                               "multiplies the model's length scale (above 1: slower)"),
-                ParameterSpec("threads", .int, default: .int(1), range: 1...16,
-                              "ONNX Runtime threads per model (set by the first node that loads it)"),
+                ParameterSpec("threads", .int, default: .int(0), range: 0...64,
+                              "ONNX Runtime threads per model, 0: one per core, as Piper (set by the first node that loads it)"),
             ],
             voiceSummary: "voice name (voxflow voices), path of a Piper .onnx or model folder, or a reference table "
                 + "{reference = \"ref.wav\", text = \"…\"}; empty: the first voice of VOXFLOW_VOICES")
@@ -31,7 +31,8 @@ final class SherpaFactory: EngineNodeFactory, ModelHolding {
     override func configure(_ parameters: Parameters) throws -> (engine: SpeechEngine, shift: Double) {
         do {
             _ = try SherpaLibrary.require()
-            SherpaModelCache.shared.threads = parameters.int("threads")
+            let threads = parameters.int("threads")
+            SherpaModelCache.shared.threads = threads > 0 ? threads : SherpaModelCache.cores
             let speaker = parameters.int("speaker")
             guard let reference = try VoiceReference.parse(parameters.string("voice")) else {
                 return (SherpaSpeechEngine(speaker: speaker, lengthScale: parameters.double("length_scale"), countsUsers: true), 0)

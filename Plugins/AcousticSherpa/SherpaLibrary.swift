@@ -5,9 +5,7 @@ import Foundation
 ///
 /// Where the library is looked for, in order (no Python is run):
 /// 1. `VOXFLOW_SHERPA_LIB`: the .so itself or the folder holding it;
-/// 2. `sherpa_onnx/lib/` in the site-packages folders of the usual Python installs: `$VIRTUAL_ENV`, `~/.local`,
-///    `/usr/local`, `/usr`, pyenv's versions (`$PYENV_ROOT` or `~/.pyenv`), and the `lib/python3*/site-packages` next
-///    to each `python3` on `PATH`.
+/// 2. `sherpa_onnx/lib/` in the site-packages folders of the usual Python installs (`PythonSitePackages`).
 enum SherpaLibrary {
     static let fileName = "libsherpa-onnx-c-api.so"
 
@@ -42,27 +40,7 @@ enum SherpaLibrary {
             var isDir: ObjCBool = false
             out.append(FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue ? p + "/" + fileName : p)
         }
-        let home = env["HOME"] ?? NSHomeDirectory()
-        var prefixes: [String] = []
-        if let v = env["VIRTUAL_ENV"] { prefixes.append(v) }
-        prefixes += [home + "/.local", "/usr/local", "/usr"]
-        let pyenv = env["PYENV_ROOT"] ?? home + "/.pyenv"
-        prefixes += ((try? FileManager.default.contentsOfDirectory(atPath: pyenv + "/versions")) ?? []).sorted().reversed().map { pyenv + "/versions/" + $0 }
-        for dir in (env["PATH"] ?? "").split(separator: ":") where FileManager.default.isExecutableFile(atPath: dir + "/python3") {
-            prefixes.append((String(dir) as NSString).deletingLastPathComponent)
-        }
-        var seen = Set<String>()
-        for prefix in prefixes where seen.insert(prefix).inserted {
-            let lib = prefix + "/lib"
-            let pythons = ((try? FileManager.default.contentsOfDirectory(atPath: lib)) ?? []).filter { $0.hasPrefix("python3") }.sorted().reversed()
-            for py in pythons {
-                for sub in ["site-packages", "dist-packages"] {
-                    out.append("\(lib)/\(py)/\(sub)/sherpa_onnx/lib/\(fileName)")
-                }
-            }
-            out.append("\(lib)/python3/dist-packages/sherpa_onnx/lib/\(fileName)")
-        }
-        return out
+        return out + PythonSitePackages.candidates(environment: env).map { "\($0)/sherpa_onnx/lib/\(fileName)" }
     }
 
     /// The searched places, shortened for an error message.

@@ -22,7 +22,9 @@ final class SherpaModelCache: @unchecked Sendable {
     private var users: [String: Int] = [:]
     private var specs: [String: SherpaModelSpec] = [:]
     private let start = Date()
-    var threads = 1
+    /// ONNX Runtime threads of the next model loaded: one per core by default, as Piper (a node's `threads` sets it).
+    var threads = cores
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The loaded engine of `spec`, loading (and first checking) it if needed. Throws a `SherpaError` naming the file.
     func engine(for spec: SherpaModelSpec) throws -> SherpaEngine {
@@ -40,9 +42,10 @@ final class SherpaModelCache: @unchecked Sendable {
     /// Caller holds `loading`.
     private func load(_ spec: SherpaModelSpec) throws -> SherpaEngine {
         try spec.checkFiles()
-        _ = try SherpaModelCheck.check(spec)
+        let ready = try PiperVoice.prepare(spec)
+        _ = try SherpaModelCheck.check(ready)
         let t0 = Date()
-        let engine = try SherpaEngine(spec, threads: threads)
+        let engine = try SherpaEngine(ready, threads: threads)
         let entry = Entry(engine: engine, loadedAt: t0.timeIntervalSince(start), loadSeconds: Date().timeIntervalSince(t0))
         lock.lock()
         entries[spec.path] = entry
@@ -86,7 +89,8 @@ final class SherpaModelCache: @unchecked Sendable {
         let known = specs[path] ?? specs.values.first { $0.name == path || $0.path == Self.normalize(path) }
         lock.unlock()
         let spec = try known ?? resolve(path)
-        SherpaModelCheck.forget(spec)
+        try spec.checkFiles()
+        SherpaModelCheck.forget(try PiperVoice.prepare(spec))
         loading.lock()
         defer { loading.unlock() }
         _ = try load(spec)

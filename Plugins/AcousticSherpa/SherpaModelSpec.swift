@@ -31,7 +31,8 @@ struct SherpaModelSpec: Hashable, Sendable {
     var name: String
     /// What the user gave (a .onnx file or a folder): the key of the model cache.
     var path: String
-    /// Files handed to sherpa-onnx (for a Piper voice: the cached copy with metadata).
+    /// Files handed to sherpa-onnx (for a Piper voice: the user's .onnx and no tokens until `PiperVoice.prepare` points
+    /// them at the cached copy with metadata).
     var model: String
     var tokens: String
     var lexicon: String?
@@ -53,7 +54,8 @@ struct SherpaModelSpec: Hashable, Sendable {
 
     /// Every file the model needs, with its role, for "missing file" errors before anything is loaded.
     var files: [(path: String, role: String)] {
-        var f: [(String, String)] = [(model, kind == .zipvoice ? "encoder" : kind == .matcha ? "acoustic model" : "model"), (tokens, "tokens")]
+        var f: [(String, String)] = [(model, kind == .zipvoice ? "encoder" : kind == .matcha ? "acoustic model" : "model")]
+        if !tokens.isEmpty { f.append((tokens, "tokens")) }  // empty: a Piper voice not prepared yet
         if let lexicon { f.append((lexicon, "lexicon")) }
         if let vocoder { f.append((vocoder, "vocoder")) }
         if let voices { f.append((voices, "voices file")) }

@@ -35,7 +35,10 @@ final class SherpaSpeechEngine: SpeechEngine {
 
     private var catalog: SherpaVoiceCatalog { SherpaVoiceCatalog.shared }
 
-    var voices: [VoiceInfo] { catalog.voices.enumerated().map { catalog.info($1, isDefault: $0 == 0) } }
+    var voices: [VoiceInfo] {
+        _ = SherpaVoiceCatalog.reportProblems
+        return catalog.voices.enumerated().map { catalog.info($1, isDefault: $0 == 0) }
+    }
 
     /// A listed voice, or the path of a model (a file or folder) not listed.
     func speaks(voice name: String) -> Bool {

@@ -154,6 +154,7 @@ struct SayCommand: ParsableCommand {
                           + (g.elements[l.to].inserted ? " (resampler inserted)" : ""))
         }
 
+        Console.info(Self.voiceLine(voxflow, voice: voice, language: reading.language, text: joined))
         if text.isEmpty {
             if isatty(STDIN_FILENO) == 1 { Console.info("reading lines from standard input; end with Ctrl-D") }
             var lineNumber = 0

@@ -34,7 +34,7 @@ struct VoicesCommand: ParsableCommand {
         if json {
             let rows: [[String: Any]] = voices.map {
                 ["engine": $0.engine, "name": $0.voice.name, "language": $0.voice.language, "sample_rate": $0.voice.sampleRate,
-                 "gender": $0.voice.gender, "default": $0.voice.isDefault, "summary": $0.voice.summary,
+                 "gender": $0.voice.gender, "default": $0.voice.isDefault, "quality": $0.voice.quality.rawValue, "summary": $0.voice.summary,
                  "speakers": voxflow.speakers(engine: $0.engine, voice: $0.voice.name) ?? 1]
             }
             print(String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
@@ -43,10 +43,10 @@ struct VoicesCommand: ParsableCommand {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
         let nameWidth = max(8, (voices.map { $0.voice.name.count + 2 }.max() ?? 0))
         let languageWidth = max(10, (voices.map { $0.voice.language.count + 1 }.max() ?? 0))
-        print(pad("ENGINE", 16) + pad("VOICE", nameWidth) + pad("LANGUAGE", languageWidth) + pad("RATE", 7) + pad("GENDER", 8) + "DESCRIPTION")
+        print(pad("ENGINE", 16) + pad("VOICE", nameWidth) + pad("LANGUAGE", languageWidth) + pad("QUALITY", 11) + pad("RATE", 7) + pad("GENDER", 8) + "DESCRIPTION")
         for (engine, v) in voices {
             print(pad(engine, 16) + pad(v.name + (v.isDefault ? "*" : ""), nameWidth) + pad(v.language, languageWidth)
-                  + pad(String(v.sampleRate), 7) + pad(v.gender, 8) + v.summary)
+                  + pad(v.quality.rawValue, 11) + pad(String(v.sampleRate), 7) + pad(v.gender, 8) + v.summary)
         }
         if voices.isEmpty {
             print(engine != nil || language != nil ? "no voice matches (see `voxflow voices` for all)" : "no engine plugin is loaded (see `voxflow plugins`)")

@@ -6,7 +6,10 @@ import VoxflowPluginHost
 /// The real plugins (loaded once per test process) plus a `test.capture` sink that records every
 /// packet it receives, so tests can look at what a real graph produced.
 public final class TestCatalog: NodeCatalog, @unchecked Sendable {
-    public static let plugins = PluginRegistry.standard()
+    public static let plugins: PluginRegistry = {
+        VoxflowProcess.isolateInProcess()
+        return PluginRegistry.standard()
+    }()
     public let capture = CaptureFactory()
     public init() {}
     public func factory(for type: String) -> NodeFactory? {

@@ -13,6 +13,7 @@ public enum TinyModels {
     public static let made: Result<URL, TinyModelError> = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("voxflow-tiny-models-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
+        VoxflowProcess.isolateInProcess()
         setenv("VOXFLOW_CACHE_DIR", dir.appendingPathComponent("cache").path, 1)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -16,12 +16,23 @@ public enum VoxflowProcess {
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("voxflow").path
     }
 
+    /// What every test process gets unless the test (or the environment running the tests) says otherwise:
+    /// `VOXFLOW_VOICE_DISCOVERY=0`, so that a natural voice installed on the machine (found in the XDG data folders or in
+    /// Python's site-packages) does not become every test's default voice; `VOXFLOW_VOICES` still works. Tests of
+    /// discovery pass `"VOXFLOW_VOICE_DISCOVERY": "1"`.
+    public static let testEnvironment = ["VOXFLOW_VOICE_DISCOVERY": "0"]
+
+    /// The same for this (test) process, for the plugins loaded in-process: call before the first plugin is used.
+    public static func isolateInProcess() {
+        for (k, v) in testEnvironment { setenv(k, v, 0) }
+    }
+
     /// A process for `voxflow ARGS`, not yet started (for tests that signal or feed it over time).
     public static func start(_ args: [String], env: [String: String] = [:], cwd: URL? = nil) -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        p.environment = testEnvironment.merging(ProcessInfo.processInfo.environment) { $1 }.merging(env) { $1 }
         if let cwd { p.currentDirectoryURL = cwd }
         return p
     }

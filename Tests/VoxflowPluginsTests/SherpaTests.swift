@@ -218,4 +218,24 @@ import VoxflowTestSupport
         #expect(e.contains("cannot open this model"), "\(e)")
         _ = b
     }
+    /// A config's noise_scale reaches the model as written, 0 included (sherpa-onnx reads exactly 0 as "the default", so
+    /// 0 is passed as 1e-5): the tiny "piper-noise" model's tone has the noise scale it was given as its amplitude.
+    @Test func noiseScaleZeroInAConfigIsHonoured() throws {
+        let source = try TinyModels.path("piper-noise/noise.onnx")
+        let dir = try VoxflowProcess.tempDir()
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source + ".json"))) as! [String: Any]
+        var peaks: [Double: Float] = [:]
+        for scale in [0.667, 0.25, 0] {
+            let onnx = dir.appendingPathComponent("noise-\(scale).onnx").path
+            try FileManager.default.copyItem(atPath: source, toPath: onnx)
+            var c = config
+            c["inference"] = ["noise_scale": scale, "length_scale": 1, "noise_w": 0]
+            try JSONSerialization.data(withJSONObject: c).write(to: URL(fileURLWithPath: onnx + ".json"))
+            let run = try render([Self.phrase("Hello there.")], ["voice": .string(onnx)])
+            peaks[scale] = run.audio().map(abs).max() ?? -1
+        }
+        #expect(abs(Double(peaks[0.667]!) - 0.667) < 0.01, "\(peaks)")
+        #expect(abs(Double(peaks[0.25]!) - 0.25) < 0.01, "\(peaks)")
+        #expect(peaks[0]! < 1e-4, "\(peaks)")
+    }
 }

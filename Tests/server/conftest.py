@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# A natural voice installed on the machine (XDG data folders, Python packages) must not become every test's default
+# voice: discovery is off for every process the tests start (servers, speechd modules, speech-dispatcher) unless a test
+# (or the environment running the tests) turns it on; VOXFLOW_VOICES still works.
+os.environ.setdefault("VOXFLOW_VOICE_DISCOVERY", "0")
 BIN = os.environ.get("VOXFLOW_BIN", str(ROOT / ".build" / "debug" / "voxflow"))
 
 
