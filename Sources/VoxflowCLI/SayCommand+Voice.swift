@@ -1,5 +1,6 @@
 import Foundation
 import VoxflowApp
+import VoxflowText
 
 extension SayCommand {
     /// Which voice speaks, for the line `say` prints ("voice: NAME (ENGINE, QUALITY)"): the one
@@ -19,7 +20,7 @@ extension SayCommand {
         if let language {
             languages = [language]
         } else {
-            let han = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+            let han = LanguageRuns.containsHan(text)
             let latin = text.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value < 0x250 }
             languages = han ? (latin ? ["en", "zh"] : ["zh"]) : ["en"]
         }
