@@ -28,12 +28,23 @@ enum EspeakEngine {
 
     /// espeak-ng's rate when it cannot be loaded (so the node type still describes itself).
     static let fallbackRate = 22_050
+
+    /// The voice list: from the listing kept on disk when it still matches espeak-ng's data, else read from the loaded
+    /// library (and kept). Listing voices thus loads nothing in most runs; speaking loads the library (`opened`).
+    private static let listing: EspeakVoiceListing = {
+        if let cached = EspeakVoiceListing.read() { return cached }
+        let o = opened
+        let fresh = EspeakVoiceListing(rate: o.rate, voices: o.voices, variants: o.variants)
+        if o.error == nil { fresh.write() }
+        return fresh
+    }()
+
     /// The output rate, as espeak_Initialize reported it.
-    static var rate: Int { opened.rate }
+    static var rate: Int { listing.rate }
     /// Every installed voice (espeak_ListVoices), named as `EspeakVoice.name` explains.
-    static var voices: [EspeakVoice] { opened.voices }
+    static var voices: [EspeakVoice] { listing.voices }
     /// Voice variants any voice takes after a `+` ("cmn-latn-pinyin+f3").
-    static var variants: Set<String> { opened.variants }
+    static var variants: Set<String> { listing.variants }
     /// Why libespeak-ng could not be loaded, nil when it was.
     static var loadError: String? { opened.error }
     /// False when another module of this process had loaded libespeak-ng first: then the engine
