@@ -65,6 +65,16 @@ final class VoiceRouter: PhraseRenderer {
         if let name = utterance.controls.voice { utterance.voice = try routed(name).voice }
     }
 
+    /// The best voice per language, ranked once per node (ranking lists every engine's voices).
+    private var bestByLanguage: [String: Routed?] = [:]
+
+    private func best(forLanguage language: String) throws -> Routed? {
+        if let known = bestByLanguage[language] { return known }
+        let r = try directory.best(forLanguage: language).map { try routed($0.voice.name) }
+        bestByLanguage[language] = r
+        return r
+    }
+
     /// The voice for `p` (see the type's documentation).
     private func choose(_ p: ProsodyChunk, _ utterance: EngineUtterance) throws -> Routed {
         if let name = p.voice { return try routed(name) }
@@ -73,10 +83,7 @@ final class VoiceRouter: PhraseRenderer {
         if let preferred, language == nil || preferred.info?.speaks(language: language!) != false {
             return adapted(preferred, p, utterance)
         }
-        if let best = directory.best(forLanguage: language ?? self.language) {
-            let r = try routed(best.voice.name)
-            return adapted(r, p, utterance)
-        }
+        if let r = try best(forLanguage: language ?? self.language) { return adapted(r, p, utterance) }
         if let preferred { return preferred }
         throw NodeError.engine("no installed voice speaks \(language ?? self.language) (voxflow voices lists them)")
     }
