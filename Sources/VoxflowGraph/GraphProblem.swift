@@ -77,7 +77,7 @@ public struct GraphValidationError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-func closest(_ word: String, in candidates: [String]) -> String? {
+public func closest(_ word: String, in candidates: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var row = Array(0...b.count)
         for (i, ca) in a.enumerated() {

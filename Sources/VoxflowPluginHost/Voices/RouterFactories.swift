@@ -61,7 +61,7 @@ final class FallbackVoiceFactory: NodeFactory {
         for v in voices {
             // A voice that cannot even be prepared (a missing model) is reported and skipped; the rest still fall back.
             do {
-                guard let engine = directory.engine(speaking: v) else { throw NodeError.unknownVoice(v, available: directory.all.map(\.voice.name)) }
+                guard let engine = directory.engine(speaking: v) else { throw directory.unknown(v) }
                 _ = try engine.prepare(voice: v)
                 chain.append(v)
             } catch { problems.append("\(v) is unavailable: \(error)") }

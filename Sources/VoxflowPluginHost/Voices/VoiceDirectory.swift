@@ -1,3 +1,4 @@
+import VoxflowGraph
 import VoxflowKit
 
 /// Every voice of every loaded engine, and the host's choices among them — made from what engines declare (languages,
@@ -50,5 +51,21 @@ public final class VoiceDirectory: @unchecked Sendable {
     public func info(_ name: String) -> VoiceInfo? {
         for e in engines { if let v = e.voices.first(where: { $0.name == name }) { return v } }
         return nil
+    }
+
+    /// The error for a voice no engine speaks: a likely typo, the best voices, and where the whole list is.
+    public func unknown(_ name: String) -> NodeError {
+        let every = all
+        let names = every.map(\.voice.name)
+        let best = every.enumerated().sorted { a, b in
+            if a.element.voice.quality != b.element.voice.quality { return a.element.voice.quality > b.element.voice.quality }
+            if a.element.voice.isDefault != b.element.voice.isDefault { return a.element.voice.isDefault }
+            return a.offset < b.offset
+        }.prefix(6).map { "\($0.element.voice.name) (\($0.element.voice.quality.rawValue), \($0.element.voice.language))" }
+        // Guessed among the voices people name (not espeak-ng's ~100 two-letter language voices, which match anything).
+        let named = every.filter { $0.voice.quality != .formant || $0.voice.isDefault }.map(\.voice.name)
+        let guess = closest(name, in: named).map { "did you mean '\($0)'? " } ?? ""
+        return NodeError.engine("unknown voice '\(name)'; \(guess)the best installed: \(best.joined(separator: ", ")); "
+                                + "`voxflow voices` lists all \(names.count)")
     }
 }

@@ -46,9 +46,7 @@ final class VoiceRouter: PhraseRenderer {
     }
 
     private static func resolve(_ name: String, _ directory: VoiceDirectory) throws -> Routed {
-        guard let engine = directory.engine(speaking: name) else {
-            throw NodeError.unknownVoice(name, available: directory.all.map(\.voice.name))
-        }
+        guard let engine = directory.engine(speaking: name) else { throw directory.unknown(name) }
         let voice = try engine.prepare(voice: name)
         return Routed(engine: engine, voice: voice, info: engine.voices.first { $0.name == voice.name })
     }
