@@ -17,7 +17,8 @@ extension JackTests {
         let (status, stderr) = try voxflow(["say", "--jack", "--connect", "recorder:in_*", "--stats", "Into JACK from the command line."],
                                            server: server)
         #expect(status == 0, "\(stderr)")
-        #expect(stderr.contains("played") && stderr.contains("0 underrun frames, 0 xruns"))
+        // No underruns; xruns (the host scheduling the dummy driver late) are not Voxflow's to prevent: see JackTests.
+        #expect(stderr.contains("played") && stderr.contains("0 underrun frames, "), "\(stderr)")
         #expect(trimmedSilence(capture.samples()).count > 48_000, "more than a second of speech reached the connected port")
     }
 
