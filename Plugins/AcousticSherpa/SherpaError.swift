@@ -19,7 +19,6 @@ enum SherpaError: Error, CustomStringConvertible {
     case phonemizer(String)
     case unknownVoice(String, available: [String])
     case generationFailed(voice: String, text: String)
-    case rateMismatch(voice: String, rate: Int, expected: Int)
     case speaker(voice: String, speaker: Int, count: Int)
     case reference(path: String, message: String)
 
@@ -47,8 +46,6 @@ enum SherpaError: Error, CustomStringConvertible {
         case let .unknownVoice(v, available):
             return "unknown neural voice '\(v)'; available: \(available.isEmpty ? "none (set VOXFLOW_VOICES to voice files or folders)" : available.joined(separator: ", "))"
         case let .generationFailed(voice, text): return "voice \(voice) produced no audio for \"\(text)\""
-        case let .rateMismatch(voice, rate, expected):
-            return "voice \(voice) speaks at \(rate) Hz but this acoustic.sherpa node streams at \(expected) Hz; use one node per sample rate"
         case let .speaker(voice, speaker, count):
             return "speaker \(speaker) is out of range for voice \(voice) (it has \(count) speaker\(count == 1 ? "" : "s"): 0…\(count - 1))"
         case let .reference(path, message): return "voice reference \(path): \(message)"

@@ -32,12 +32,6 @@ void *vf_flite_voice(const char *name) {
     return NULL;
 }
 
-int vf_flite_has_pitch_control(const char *name) {
-    for (unsigned i = 0; i < NVOICES; i++)
-        if (strcmp(voices[i].name, name) == 0) return voices[i].pitch;
-    return 0;
-}
-
 struct stream_state {
     vf_audio_fn on_audio;
     vf_word_fn on_word;

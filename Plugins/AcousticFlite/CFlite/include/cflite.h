@@ -26,7 +26,5 @@ void *vf_flite_voice(const char *name);
 int vf_flite_synth(void *voice, const char *text, float stretch, float pitch_factor, int chunk_samples,
                    vf_audio_fn on_audio, vf_word_fn on_word, void *user);
 
-/* 1 when the voice's pitch follows pitch_factor (clustergen f0_shift or diphone f0 target). */
-int vf_flite_has_pitch_control(const char *name);
 
 #endif
